@@ -1,0 +1,1 @@
+"""Bundled example projects and candidate spreadsheets (a package only so they install)."""

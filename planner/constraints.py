@@ -1,0 +1,58 @@
+"""The manager's hard limits and preferences for a solve (team size, budget, caps, pins)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from planner.errors import ValidationError
+
+
+class ObjectiveOrder(str, Enum):
+    """Which comes second after coverage: the smallest team, or the lowest cost."""
+
+    SIZE_FIRST = "size_first"
+    COST_FIRST = "cost_first"
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Constraints of one solve. ``must_hire`` maps a candidate name to a fixed role id or None."""
+
+    team_size_min: int | None = None
+    team_size_max: int | None = None
+    budget: float | None = None
+    max_tasks_per_person: int = 2
+    redundancy: int = 1
+    must_hire: dict[str, str | None] = field(default_factory=dict)
+    exclude: frozenset[str] = frozenset()
+    objective_order: ObjectiveOrder = ObjectiveOrder.SIZE_FIRST
+    time_limit: float = 30.0
+    min_role_fit: float | None = None
+
+    def problems(self) -> list[str]:
+        """Every value that cannot be used, in words."""
+        out = []
+        if self.team_size_min is not None and self.team_size_min < 0:
+            out.append("team size min must be zero or more")
+        if self.team_size_max is not None and self.team_size_max < 0:
+            out.append("team size max must be zero or more")
+        if self.budget is not None and self.budget < 0:
+            out.append("budget must be zero or more")
+        if self.max_tasks_per_person < 1:
+            out.append("tasks per person must be at least 1")
+        if self.redundancy < 1:
+            out.append("redundancy must be at least 1")
+        if self.time_limit <= 0:
+            out.append("time limit must be positive")
+        if self.min_role_fit is not None and not 0 <= self.min_role_fit <= 1:
+            out.append("minimum role fit must be between 0 and 1")
+        both = set(self.must_hire) & set(self.exclude)
+        if both:
+            out.append(f"{', '.join(sorted(both))} cannot be both must-hire and excluded")
+        return out
+
+    def validate(self) -> None:
+        problems = self.problems()
+        if problems:
+            raise ValidationError("; ".join(problems))

@@ -1,0 +1,228 @@
+"""A staffing plan: who is hired, in which role, for which tasks, what is covered and what not.
+
+Plans are what the solver returns, what the project file stores and what the exports
+show. ``plan_to_dict`` is the documented result JSON (see README); ``plan_from_dict``
+reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+from planner.constraints import Constraints
+from planner.requirements import Requirement
+
+
+class PlanStatus(str, Enum):
+    OPTIMAL = "optimal"  # proven best under the lexicographic objective
+    FEASIBLE = "feasible"  # best found within the time limit; ``gap`` says how far from proven
+    INFEASIBLE = "infeasible"  # the hard constraints contradict each other; ``message`` names them
+    CANCELLED = "cancelled"  # stopped by the user; the best plan found so far
+
+
+@dataclass(frozen=True)
+class Objective:
+    uncovered_must: int = 0
+    uncovered_nice: int = 0
+    headcount: int = 0
+    cost: float = 0.0
+    fit: float = 0.0  # sum of role-fit scores over the team (higher is better)
+
+    @property
+    def uncovered(self) -> int:
+        return self.uncovered_must + self.uncovered_nice
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """A requirement a member covers, with the member's rating in that skill."""
+
+    task: str
+    skill: str
+    level: int
+    rating: float
+
+
+@dataclass(frozen=True)
+class Member:
+    candidate: str
+    role: str
+    tasks: tuple[str, ...]
+    cost: float | None
+    covers: tuple[Coverage, ...] = ()
+    fit: float = 0.0
+
+
+@dataclass(frozen=True)
+class HireRecommendation:
+    """A position to open: a role, its tasks and the minimum rating per skill the hire needs."""
+
+    role: str
+    tasks: tuple[str, ...]
+    min_ratings: dict[str, int]
+    covers: tuple[Requirement, ...]
+
+
+@dataclass(frozen=True)
+class Plan:
+    status: PlanStatus
+    solve_seconds: float
+    objective: Objective
+    settings: Constraints
+    roles: dict[str, tuple[str, ...]]
+    requirements: tuple[Requirement, ...]
+    team: tuple[Member, ...] = ()
+    uncovered: tuple[Requirement, ...] = ()
+    coverage_counts: dict[tuple[str, str], int] = field(default_factory=dict)
+    hire_recommendations: tuple[HireRecommendation, ...] = ()
+    gap: float | None = None  # relative gap of the stage still open when stopped, 0 when proven
+    message: str = ""
+
+    def member(self, name: str) -> Member | None:
+        for member in self.team:
+            if member.candidate == name:
+                return member
+        return None
+
+    @property
+    def total_cost(self) -> float:
+        return sum(m.cost or 0.0 for m in self.team)
+
+
+def _requirement_dict(req: Requirement) -> dict[str, Any]:
+    out: dict[str, Any] = {"task": req.task, "skill": req.skill, "level": req.level}
+    if not req.must_have:
+        out["must_have"] = False
+    return out
+
+
+def _requirement(data: dict[str, Any]) -> Requirement:
+    return Requirement(str(data["task"]), str(data["skill"]), int(data["level"]), bool(data.get("must_have", True)))
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """The result JSON documented in the README (stable keys)."""
+    s = plan.settings
+    return {
+        "status": plan.status.value,
+        "message": plan.message,
+        "solve_seconds": round(plan.solve_seconds, 3),
+        "gap": plan.gap,
+        "objective": {
+            "uncovered": plan.objective.uncovered,
+            "uncovered_must": plan.objective.uncovered_must,
+            "uncovered_nice": plan.objective.uncovered_nice,
+            "headcount": plan.objective.headcount,
+            "cost": _number(plan.objective.cost),
+            "fit": round(plan.objective.fit, 4),
+        },
+        "settings": {
+            "max_tasks_per_person": s.max_tasks_per_person,
+            "team_size_min": s.team_size_min,
+            "team_size_max": s.team_size_max,
+            "budget": _number(s.budget),
+            "redundancy": s.redundancy,
+            "objective_order": s.objective_order.value,
+            "must_hire": dict(sorted(s.must_hire.items())),
+            "exclude": sorted(s.exclude),
+            "time_limit": s.time_limit,
+            "min_role_fit": s.min_role_fit,
+        },
+        "roles": {role: list(tasks) for role, tasks in plan.roles.items()},
+        "requirements": [_requirement_dict(r) for r in plan.requirements],
+        "team": [
+            {
+                "candidate": m.candidate,
+                "role": m.role,
+                "tasks": list(m.tasks),
+                "cost": _number(m.cost),
+                "fit": round(m.fit, 4),
+                "covers": [
+                    {"task": c.task, "skill": c.skill, "level": c.level, "rating": _number(c.rating)} for c in m.covers
+                ],
+            }
+            for m in plan.team
+        ],
+        "uncovered": [_requirement_dict(r) for r in plan.uncovered],
+        "coverage": [
+            {"task": t, "skill": k, "members": n} for (t, k), n in plan.coverage_counts.items()
+        ],
+        "hire_recommendations": [
+            {
+                "role": h.role,
+                "tasks": list(h.tasks),
+                "min_ratings": dict(h.min_ratings),
+                "covers": [_requirement_dict(r) for r in h.covers],
+            }
+            for h in plan.hire_recommendations
+        ],
+    }
+
+
+def plan_from_dict(data: dict[str, Any]) -> Plan:
+    """Read a plan written by :func:`plan_to_dict`; raises KeyError/ValueError/TypeError if malformed."""
+    from planner.constraints import ObjectiveOrder
+
+    s = data["settings"]
+    settings = Constraints(
+        team_size_min=s.get("team_size_min"),
+        team_size_max=s.get("team_size_max"),
+        budget=s.get("budget"),
+        max_tasks_per_person=int(s.get("max_tasks_per_person", 2)),
+        redundancy=int(s.get("redundancy", 1)),
+        must_hire={str(k): v for k, v in s.get("must_hire", {}).items()},
+        exclude=frozenset(s.get("exclude", [])),
+        objective_order=ObjectiveOrder(s.get("objective_order", "size_first")),
+        time_limit=float(s.get("time_limit", 30.0)),
+        min_role_fit=s.get("min_role_fit"),
+    )
+    o = data["objective"]
+    return Plan(
+        status=PlanStatus(data["status"]),
+        message=str(data.get("message", "")),
+        solve_seconds=float(data.get("solve_seconds", 0.0)),
+        gap=data.get("gap"),
+        objective=Objective(
+            uncovered_must=int(o.get("uncovered_must", o.get("uncovered", 0))),
+            uncovered_nice=int(o.get("uncovered_nice", 0)),
+            headcount=int(o["headcount"]),
+            cost=float(o["cost"]),
+            fit=float(o.get("fit", 0.0)),
+        ),
+        settings=settings,
+        roles={str(k): tuple(v) for k, v in data.get("roles", {}).items()},
+        requirements=tuple(_requirement(r) for r in data.get("requirements", [])),
+        team=tuple(
+            Member(
+                candidate=str(m["candidate"]),
+                role=str(m["role"]),
+                tasks=tuple(m["tasks"]),
+                cost=None if m.get("cost") is None else float(m["cost"]),
+                fit=float(m.get("fit", 0.0)),
+                covers=tuple(
+                    Coverage(str(c["task"]), str(c["skill"]), int(c["level"]), float(c["rating"]))
+                    for c in m.get("covers", [])
+                ),
+            )
+            for m in data.get("team", [])
+        ),
+        uncovered=tuple(_requirement(r) for r in data.get("uncovered", [])),
+        coverage_counts={(str(c["task"]), str(c["skill"])): int(c["members"]) for c in data.get("coverage", [])},
+        hire_recommendations=tuple(
+            HireRecommendation(
+                role=str(h["role"]),
+                tasks=tuple(h["tasks"]),
+                min_ratings={str(k): int(v) for k, v in h["min_ratings"].items()},
+                covers=tuple(_requirement(r) for r in h.get("covers", [])),
+            )
+            for h in data.get("hire_recommendations", [])
+        ),
+    )
