@@ -1,0 +1,339 @@
+"""The ``.teamplan`` project file: JSON with a ``format_version``, saved atomically.
+
+Saving writes a temporary file beside the target, flushes and fsyncs it, copies the
+previous version to ``NAME.teamplan.bak`` and renames the new file into place, so a crash
+at any moment leaves either the old or the new project, never half of one.
+
+Loading never shows a traceback for a bad file: damaged JSON, truncation, hand edits and
+files from a newer Team Planner all raise :class:`ProjectFileError` naming the place
+(``$.candidates[3].ratings.mathematics``) and the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from planner import __version__
+from planner.candidates import Candidate, candidate_problems
+from planner.catalog import catalog_from_dict, catalog_to_dict
+from planner.constraints import Constraints, ObjectiveOrder
+from planner.errors import CatalogError, ProjectFileError
+from planner.plan import plan_from_dict, plan_to_dict
+from planner.project import Project
+
+FILE_FORMAT = "team-planner-project"
+FORMAT_VERSION = 1
+SUFFIX = ".teamplan"
+
+
+# --- writing ---------------------------------------------------------------------------
+
+
+def constraints_to_dict(c: Constraints) -> dict[str, Any]:
+    return {
+        "team_size_min": c.team_size_min,
+        "team_size_max": c.team_size_max,
+        "budget": c.budget,
+        "max_tasks_per_person": c.max_tasks_per_person,
+        "redundancy": c.redundancy,
+        "must_hire": [{"candidate": name, "role": role} for name, role in c.must_hire.items()],
+        "exclude": sorted(c.exclude),
+        "objective_order": c.objective_order.value,
+        "time_limit": c.time_limit,
+        "min_role_fit": c.min_role_fit,
+    }
+
+
+def candidate_to_dict(c: Candidate) -> dict[str, Any]:
+    return {
+        "name": c.name,
+        "email": c.email,
+        "ratings": dict(c.ratings),
+        "cost": c.cost,
+        "notes": c.notes,
+        "max_tasks": c.max_tasks,
+    }
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    """The JSON form of a project, catalog and last plan included."""
+    return {
+        "format": FILE_FORMAT,
+        "format_version": FORMAT_VERSION,
+        "saved_by": f"Team Planner {__version__}",
+        "name": project.name,
+        "kind": project.kind,
+        "notes": project.notes,
+        "tasks": {task: list(project.subtasks[task]) for task in project.tasks},
+        "requirement_overrides": [
+            {"task": t, "skill": s, "level": level} for (t, s), level in sorted(project.requirement_overrides.items())
+        ],
+        "nice_to_have": [{"task": t, "skill": s} for t, s in sorted(project.nice_to_have)],
+        "constraints": constraints_to_dict(project.constraints),
+        "candidates": [candidate_to_dict(c) for c in project.candidates],
+        "catalog": catalog_to_dict(project.catalog),
+        "plan": plan_to_dict(project.plan) if project.plan is not None else None,
+    }
+
+
+def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
+    """Write ``text`` to ``path`` atomically; the previous file is kept as ``path + '.bak'``."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if keep_backup and path.exists():
+            shutil.copy2(path, path.with_name(path.name + ".bak"))
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def save_project(project: Project, path: Path) -> None:
+    """Save atomically, keeping the previous version as a backup."""
+    text = json.dumps(project_to_dict(project), indent=1, ensure_ascii=False, allow_nan=False)
+    try:
+        write_text_atomic(Path(path), text + "\n")
+    except OSError as exc:
+        raise ProjectFileError(f"{path}: cannot save: {exc.strerror or exc}") from exc
+
+
+# --- reading ---------------------------------------------------------------------------
+
+
+def load_project(path: Path) -> Project:
+    """Read a project file; any problem raises :class:`ProjectFileError` with place and reason."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ProjectFileError(f"{path}: cannot open: {exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError(f"{path}: byte {exc.start}: not a UTF-8 text file (is it a project file?)") from exc
+    if not text.strip():
+        raise ProjectFileError(f"{path}: the file is empty")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) - 1 else ""
+        raise ProjectFileError(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") from exc
+    return project_from_dict(data, where=str(path))
+
+
+def project_from_dict(data: Any, where: str = "project") -> Project:
+    """Build a project from its JSON form, validating every field."""
+    return _ProjectReader(where).project(data)
+
+
+class _ProjectReader:
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, place: str, reason: str) -> ProjectFileError:
+        return ProjectFileError(f"{self.where}: {place}: {reason}")
+
+    def obj(self, value: Any, place: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(place, f"expected an object, found {_kind(value)}")
+        return value
+
+    def lst(self, value: Any, place: str) -> list[Any]:
+        if not isinstance(value, list):
+            raise self.fail(place, f"expected a list, found {_kind(value)}")
+        return value
+
+    def text(self, value: Any, place: str) -> str:
+        if not isinstance(value, str):
+            raise self.fail(place, f"expected text, found {_kind(value)}")
+        return value
+
+    def number(self, value: Any, place: str, *, optional: bool = False) -> float | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise self.fail(place, f"expected a number, found {_kind(value)}")
+        return float(value)
+
+    def whole(self, value: Any, place: str, *, optional: bool = False) -> int | None:
+        if value is None and optional:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self.fail(place, f"expected a whole number, found {_kind(value)}")
+        return value
+
+    def project(self, data: Any) -> Project:
+        data = self.obj(data, "$")
+        if data.get("format") != FILE_FORMAT:
+            raise self.fail("$.format", "this is not a Team Planner project file")
+        version = data.get("format_version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise self.fail("$.format_version", "missing or not a whole number")
+        if version > FORMAT_VERSION:
+            raise self.fail(
+                "$.format_version",
+                f"the file was saved by a newer Team Planner (format {version}; this version reads up to "
+                f"{FORMAT_VERSION}). Update Team Planner to open it.",
+            )
+        if version < 1:
+            raise self.fail("$.format_version", f"unknown format version {version}")
+        try:
+            catalog = catalog_from_dict(self.obj(data.get("catalog"), "$.catalog"), where="$.catalog")
+        except CatalogError as exc:
+            raise ProjectFileError(f"{self.where}: embedded catalog: {exc}") from exc
+
+        kind = self.text(data.get("kind"), "$.kind")
+        if kind not in {k.id for k in catalog.kinds}:
+            raise self.fail("$.kind", f"unknown project kind {kind!r}")
+        subtasks: dict[str, tuple[str, ...]] = {}
+        for task_id, ids in self.obj(data.get("tasks"), "$.tasks").items():
+            place = f"$.tasks.{task_id}"
+            if task_id not in catalog.task_ids:
+                raise self.fail(place, f"unknown task {task_id!r}")
+            known = {s.id for s in catalog.task(task_id).subtasks}
+            chosen = []
+            for i, sub in enumerate(self.lst(ids, place)):
+                sub = self.text(sub, f"{place}[{i}]")
+                if sub not in known:
+                    raise self.fail(f"{place}[{i}]", f"unknown subtask {sub!r}")
+                chosen.append(sub)
+            subtasks[task_id] = tuple(chosen)
+
+        overrides: dict[tuple[str, str], int] = {}
+        for i, item in enumerate(self.lst(data.get("requirement_overrides", []), "$.requirement_overrides")):
+            place = f"$.requirement_overrides[{i}]"
+            item = self.obj(item, place)
+            key = self.requirement_key(item, place, catalog.task_ids, catalog.skill_ids)
+            level = self.whole(item.get("level"), f"{place}.level")
+            assert level is not None
+            if not catalog.scale.min <= level <= catalog.scale.max:
+                raise self.fail(f"{place}.level", f"{level} is outside the scale {catalog.scale.min}–{catalog.scale.max}")
+            overrides[key] = level
+        nice = {
+            self.requirement_key(self.obj(item, f"$.nice_to_have[{i}]"), f"$.nice_to_have[{i}]", catalog.task_ids, catalog.skill_ids)
+            for i, item in enumerate(self.lst(data.get("nice_to_have", []), "$.nice_to_have"))
+        }
+
+        candidates = [
+            self.candidate(item, f"$.candidates[{i}]")
+            for i, item in enumerate(self.lst(data.get("candidates", []), "$.candidates"))
+        ]
+        seen: set[str] = set()
+        for i, candidate in enumerate(candidates):
+            problems = candidate_problems(candidate, catalog)
+            if problems:
+                raise self.fail(f"$.candidates[{i}]", problems[0])
+            if candidate.name in seen:
+                raise self.fail(f"$.candidates[{i}].name", f"{candidate.name!r} appears more than once")
+            seen.add(candidate.name)
+
+        constraints = self.constraints(self.obj(data.get("constraints", {}), "$.constraints"), seen, catalog.role_ids)
+        plan = None
+        if data.get("plan") is not None:
+            try:
+                plan = plan_from_dict(self.obj(data["plan"], "$.plan"))
+            except (KeyError, TypeError, ValueError) as exc:
+                raise self.fail("$.plan", f"the saved plan is damaged ({exc!r}); remove it or re-solve") from exc
+        return Project(
+            name=self.text(data.get("name", "Untitled project"), "$.name"),
+            kind=kind,
+            subtasks=subtasks,
+            requirement_overrides=overrides,
+            nice_to_have=nice,
+            candidates=candidates,
+            constraints=constraints,
+            catalog=catalog,
+            plan=plan,
+            notes=self.text(data.get("notes", ""), "$.notes"),
+        )
+
+    def requirement_key(
+        self, item: dict[str, Any], place: str, tasks: tuple[str, ...], skills: tuple[str, ...]
+    ) -> tuple[str, str]:
+        task = self.text(item.get("task"), f"{place}.task")
+        skill = self.text(item.get("skill"), f"{place}.skill")
+        if task not in tasks:
+            raise self.fail(f"{place}.task", f"unknown task {task!r}")
+        if skill not in skills:
+            raise self.fail(f"{place}.skill", f"unknown skill {skill!r}")
+        return (task, skill)
+
+    def candidate(self, item: Any, place: str) -> Candidate:
+        item = self.obj(item, place)
+        ratings: dict[str, float] = {}
+        for skill, value in self.obj(item.get("ratings", {}), f"{place}.ratings").items():
+            number = self.number(value, f"{place}.ratings.{skill}")
+            assert number is not None
+            ratings[skill] = number
+        max_tasks = self.whole(item.get("max_tasks"), f"{place}.max_tasks", optional=True)
+        return Candidate(
+            name=self.text(item.get("name"), f"{place}.name"),
+            ratings=ratings,
+            cost=self.number(item.get("cost"), f"{place}.cost", optional=True),
+            email=self.text(item.get("email", ""), f"{place}.email"),
+            notes=self.text(item.get("notes", ""), f"{place}.notes"),
+            max_tasks=max_tasks,
+        )
+
+    def constraints(self, data: dict[str, Any], names: set[str], roles: tuple[str, ...]) -> Constraints:
+        place = "$.constraints"
+        must_hire: dict[str, str | None] = {}
+        for i, item in enumerate(self.lst(data.get("must_hire", []), f"{place}.must_hire")):
+            item = self.obj(item, f"{place}.must_hire[{i}]")
+            name = self.text(item.get("candidate"), f"{place}.must_hire[{i}].candidate")
+            if name not in names:
+                raise self.fail(f"{place}.must_hire[{i}].candidate", f"{name!r} is not among the candidates")
+            role = item.get("role")
+            if role is not None and role not in roles:
+                raise self.fail(f"{place}.must_hire[{i}].role", f"unknown role {role!r}")
+            must_hire[name] = role
+        exclude = set()
+        for i, name in enumerate(self.lst(data.get("exclude", []), f"{place}.exclude")):
+            name = self.text(name, f"{place}.exclude[{i}]")
+            if name not in names:
+                raise self.fail(f"{place}.exclude[{i}]", f"{name!r} is not among the candidates")
+            exclude.add(name)
+        try:
+            order = ObjectiveOrder(data.get("objective_order", ObjectiveOrder.SIZE_FIRST.value))
+        except ValueError:
+            raise self.fail(f"{place}.objective_order", "expected 'size_first' or 'cost_first'") from None
+        defaults = Constraints()
+        constraints = Constraints(
+            team_size_min=self.whole(data.get("team_size_min"), f"{place}.team_size_min", optional=True),
+            team_size_max=self.whole(data.get("team_size_max"), f"{place}.team_size_max", optional=True),
+            budget=self.number(data.get("budget"), f"{place}.budget", optional=True),
+            max_tasks_per_person=self.whole(
+                data.get("max_tasks_per_person", defaults.max_tasks_per_person), f"{place}.max_tasks_per_person"
+            )
+            or 0,
+            redundancy=self.whole(data.get("redundancy", defaults.redundancy), f"{place}.redundancy") or 0,
+            must_hire=must_hire,
+            exclude=frozenset(exclude),
+            objective_order=order,
+            time_limit=self.number(data.get("time_limit", defaults.time_limit), f"{place}.time_limit") or 0.0,
+            min_role_fit=self.number(data.get("min_role_fit"), f"{place}.min_role_fit", optional=True),
+        )
+        problems = constraints.problems()
+        if problems:
+            raise self.fail(place, "; ".join(problems))
+        return constraints
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    return {bool: "true/false", int: "a number", float: "a number", str: "text", list: "a list", dict: "an object"}.get(
+        type(value), type(value).__name__
+    )
