@@ -88,6 +88,7 @@ def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> Non
     directory = path.parent if str(path.parent) else Path(".")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
+        os.chmod(tmp_name, _file_mode(path))
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
@@ -98,6 +99,16 @@ def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> Non
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's permissions; new files get the usual umask-based mode."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def save_project(project: Project, path: Path) -> None:

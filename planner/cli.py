@@ -1,0 +1,313 @@
+"""The headless command line: ``solve``, ``import``, ``catalog`` and ``template``.
+
+Exit codes: 0 a plan (or report) was produced, even with gaps; 1 bad input (the message
+says what and where); 2 usage error; 3 the hard constraints contradict each other.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from planner.candidates import Candidate
+from planner.catalog import Catalog, default_catalog, load_catalog
+from planner.constraints import ObjectiveOrder
+from planner.errors import PlannerError, ValidationError
+from planner.plan import Plan, PlanStatus, plan_to_dict
+from planner.project import Project, new_project
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
+COMMANDS = ("solve", "import", "catalog", "template")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Team Planner: staff an AI team from the AI Human Capital Playbook. "
+        "Without a command, `python main.py [PROJECT.teamplan]` opens the desktop app.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    solve = sub.add_parser("solve", help="solve a project headless and write the plan")
+    solve.add_argument("project", nargs="?", type=Path, help="a .teamplan project (omit to use --kind)")
+    solve.add_argument("--kind", choices=["ml", "ds"], help="project kind when no project file is given")
+    solve.add_argument("--tasks", help="comma-separated task ids (default: the kind's tasks)")
+    solve.add_argument("--candidates", type=Path, help="candidate spreadsheet (replaces the project's candidates)")
+    solve.add_argument("--sheet", help="sheet to read from the candidate workbook")
+    solve.add_argument("--scale", help="rating scale of the spreadsheet, e.g. 1-10, percent, workera")
+    solve.add_argument("--skip-bad-rows", action="store_true", help="solve with the good rows when some rows have errors")
+    solve.add_argument("--catalog", type=Path, help="a custom catalog file (JSON) instead of the Playbook's")
+    solve.add_argument("--time-limit", type=float, metavar="S", help="seconds (default: the project's, 30)")
+    solve.add_argument("--team-min", type=int, metavar="N")
+    solve.add_argument("--team-max", type=int, metavar="N")
+    solve.add_argument("--budget", type=float, metavar="X", help="total annual cost limit")
+    solve.add_argument("--max-tasks-per-person", type=int, metavar="K")
+    solve.add_argument("--redundancy", type=int, metavar="R", help="members needed to cover each requirement")
+    solve.add_argument("--objective", choices=["size", "cost"], help="after coverage, minimise team size or cost first")
+    solve.add_argument("--deterministic", action="store_true", help="fixed seed and worker count: same input, same team")
+    solve.add_argument("--out", type=Path, metavar="PLAN.xlsx", help="write the plan workbook")
+    solve.add_argument("--csv", type=Path, metavar="TEAM.csv", help="write the team as CSV")
+    solve.add_argument("--json", type=Path, metavar="RESULT.json", help="write the result JSON")
+    solve.add_argument("-q", "--quiet", action="store_true", help="no progress, only the result")
+
+    imp = sub.add_parser("import", help="read and check a candidate spreadsheet")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--sheet")
+    imp.add_argument("--scale", help="e.g. 1-10, 0-100, percent, workera (1–300 scores)")
+    imp.add_argument("--catalog", type=Path)
+    imp.add_argument("--json", type=Path, metavar="REPORT.json", help="write the import report as JSON")
+
+    cat = sub.add_parser("catalog", help="print the skills, tasks and roles")
+    cat.add_argument("--catalog", type=Path)
+    cat.add_argument("--json", action="store_true", help="print the catalog as JSON")
+
+    tpl = sub.add_parser("template", help="write a blank candidate spreadsheet template (.xlsx)")
+    tpl.add_argument("out", type=Path)
+    tpl.add_argument("--catalog", type=Path)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    args = build_parser().parse_args(list(argv) if argv is not None else None)
+    try:
+        if args.command == "solve":
+            return _solve(args, out, err)
+        if args.command == "import":
+            return _import(args, out)
+        if args.command == "catalog":
+            return _catalog(args, out)
+        return _template(args, out)
+    except PlannerError as exc:
+        print(f"error: {exc}", file=err)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into `head` and the like
+        return EXIT_OK
+
+
+def _catalog_from(args: argparse.Namespace) -> Catalog:
+    return load_catalog(args.catalog) if getattr(args, "catalog", None) else default_catalog()
+
+
+# --- solve -----------------------------------------------------------------------------
+
+
+def _load_candidates(args: argparse.Namespace, catalog: Catalog, err: TextIO) -> list[Candidate]:
+    from planner.io.candidate_import import import_candidates, parse_scale
+
+    scale = parse_scale(args.scale) if args.scale else None
+    report = import_candidates(args.candidates, catalog, sheet=args.sheet, scale=scale)
+    for problem in report.problems:
+        print(f"{args.candidates}: {_problem_line(problem)}", file=err)
+    if report.errors and not args.skip_bad_rows:
+        raise ValidationError(
+            f"{args.candidates}: {len(report.errors)} error(s) in the candidate file (listed above); "
+            "fix them, or pass --skip-bad-rows to solve with the good rows"
+        )
+    return list(report.candidates)
+
+
+def _problem_line(problem: object) -> str:
+    row = getattr(problem, "row", None)
+    column = getattr(problem, "column", None)
+    where = ", ".join(part for part in (f"row {row}" if row else "", f"column {column!r}" if column else "") if part)
+    value = getattr(problem, "value", "")
+    severity = getattr(getattr(problem, "severity", ""), "value", "")
+    shown = f" (value {value!r})" if value not in ("", None) else ""
+    return f"{severity}: {where}: {getattr(problem, 'message', '')}{shown}" if where else f"{severity}: {problem}"
+
+
+def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
+    """The project a ``solve`` command describes: a file, or defaults from the catalog."""
+    from planner.io.project_file import load_project
+
+    if args.project is not None:
+        project = load_project(args.project)
+        if args.catalog:
+            raise ValidationError("--catalog applies only without a project file (a project embeds its catalog)")
+        if args.kind or args.tasks:
+            raise ValidationError("--kind and --tasks apply only without a project file")
+    else:
+        if not args.kind:
+            raise ValidationError("give a project file, or --kind ml|ds with --candidates FILE")
+        if not args.candidates:
+            raise ValidationError("--candidates FILE is needed without a project file")
+        tasks = [t.strip() for t in args.tasks.split(",") if t.strip()] if args.tasks else None
+        project = new_project(args.kind, tasks=tasks, catalog=_catalog_from(args), name=f"{args.kind.upper()} project")
+    if args.candidates:
+        project.candidates = _load_candidates(args, project.catalog, err)
+        names = {c.name for c in project.candidates}
+        constraints = project.constraints
+        project.constraints = replace(
+            constraints,
+            must_hire={n: r for n, r in constraints.must_hire.items() if n in names},
+            exclude=frozenset(n for n in constraints.exclude if n in names),
+        )
+    changes: dict[str, object] = {}
+    for flag, field in (
+        ("team_min", "team_size_min"),
+        ("team_max", "team_size_max"),
+        ("budget", "budget"),
+        ("max_tasks_per_person", "max_tasks_per_person"),
+        ("redundancy", "redundancy"),
+        ("time_limit", "time_limit"),
+    ):
+        value = getattr(args, flag)
+        if value is not None:
+            changes[field] = value
+    if args.objective:
+        changes["objective_order"] = ObjectiveOrder.COST_FIRST if args.objective == "cost" else ObjectiveOrder.SIZE_FIRST
+    project.constraints = replace(project.constraints, **changes)  # type: ignore[arg-type]
+    return project
+
+
+def _solve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    project = project_from_args(args, err)
+    problem = project.problem()
+    from planner.solver import SolveProgress, solve
+
+    def report(progress: SolveProgress) -> None:
+        o = progress.objective
+        bound = f", bound {progress.bound:g}" if progress.bound is not None else ""
+        print(
+            f"[{progress.elapsed:6.1f}s] {progress.stage}: {o.uncovered} uncovered, {o.headcount} people, "
+            f"cost {o.cost:,.0f}{bound}",
+            file=err,
+            flush=True,
+        )
+
+    plan = solve(problem, on_progress=None if args.quiet else report, deterministic=args.deterministic)
+    project.plan = plan
+    print(format_plan(project, plan), file=out)
+    if args.json:
+        from planner.io.project_file import write_text_atomic
+
+        write_text_atomic(args.json, json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+    if plan.status is not PlanStatus.INFEASIBLE:
+        if args.out:
+            from planner.io.plan_workbook import export_plan_workbook
+
+            export_plan_workbook(project, plan, args.out)
+            print(f"Plan workbook written to {args.out}", file=out)
+        if args.csv:
+            from planner.io.team_csv import export_team_csv
+
+            export_team_csv(project, plan, args.csv)
+            print(f"Team CSV written to {args.csv}", file=out)
+    return EXIT_INFEASIBLE if plan.status is PlanStatus.INFEASIBLE else EXIT_OK
+
+
+def format_plan(project: Project, plan: Plan) -> str:
+    """A plain-text summary of a plan, as the command line prints it."""
+    catalog = project.catalog
+    lines = [f"{project.name}: {plan.status.value}" + (f" — {plan.message}" if plan.message else "")]
+    if plan.status is PlanStatus.INFEASIBLE:
+        return "\n".join(lines)
+    gap = f", gap {plan.gap:.1%}" if plan.gap else ""
+    lines.append(
+        f"Team of {plan.objective.headcount}, total cost {plan.objective.cost:,.0f}, "
+        f"{plan.objective.uncovered} of {len(plan.requirements)} requirements uncovered "
+        f"(solved in {plan.solve_seconds:.1f} s{gap})"
+    )
+    for member in plan.team:
+        tasks = ", ".join(catalog.task(t).name for t in member.tasks)
+        cost = f"{member.cost:,.0f}" if member.cost is not None else "cost unknown"
+        lines.append(f"  {member.candidate:<28} {catalog.role(member.role).name:<36} {tasks} ({cost})")
+    if plan.uncovered:
+        lines.append("Not covered by these candidates:")
+        for req in plan.uncovered:
+            kind = "" if req.must_have else " (nice-to-have)"
+            lines.append(
+                f"  {catalog.task(req.task).name}: {catalog.skill(req.skill).name} ≥ {req.level}"
+                f" ({catalog.scale.name_of(req.level)}){kind}"
+            )
+    for hire in plan.hire_recommendations:
+        needs = ", ".join(f"{catalog.skill(s).name} ≥ {lv}" for s, lv in hire.min_ratings.items())
+        tasks = " + ".join(catalog.task(t).name for t in hire.tasks)
+        lines.append(f"Hire: a {catalog.role(hire.role).name} for {tasks}: {needs}")
+    return "\n".join(lines)
+
+
+# --- import, catalog, template ---------------------------------------------------------
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.io.candidate_import import import_candidates, parse_scale
+    from planner.io.import_report import report_to_dict
+
+    catalog = _catalog_from(args)
+    scale = parse_scale(args.scale) if args.scale else None
+    report = import_candidates(args.file, catalog, sheet=args.sheet, scale=scale)
+    sheet = f", sheet {report.sheet!r}" if report.sheet else ""
+    print(f"{report.source}{sheet}: header on row {report.header_row}", file=out)
+    for column in report.columns:
+        target = column.target
+        mapped = catalog.skill(target.skill).name if target.kind == "skill" and target.skill else target.kind
+        print(f"  {column.header!r:<32} -> {mapped}", file=out)
+    print(
+        f"{len(report.candidates)} candidate(s) ready, {len(report.errors)} error(s), {len(report.warnings)} warning(s)",
+        file=out,
+    )
+    for problem in report.problems:
+        print(f"  {_problem_line(problem)}", file=out)
+    if args.json:
+        from planner.io.project_file import write_text_atomic
+
+        text = json.dumps(report_to_dict(report), indent=2, ensure_ascii=False)
+        write_text_atomic(args.json, text + "\n", keep_backup=False)
+    return EXIT_BAD_INPUT if report.errors else EXIT_OK
+
+
+def _catalog(args: argparse.Namespace, out: TextIO) -> int:
+    catalog = _catalog_from(args)
+    if args.json:
+        from planner.catalog import catalog_to_dict
+
+        print(json.dumps(catalog_to_dict(catalog), indent=1, ensure_ascii=False), file=out)
+        return EXIT_OK
+    print(f"{catalog.title} (catalog {catalog.id} {catalog.version})", file=out)
+    levels = ", ".join(f"{lv.value} {lv.name}" for lv in catalog.scale.levels)
+    print(f"\nScale {catalog.scale.min}–{catalog.scale.max}: {levels}", file=out)
+    print("\nSkills:", file=out)
+    for skill in catalog.skills:
+        print(f"  {skill.id:<26} {skill.name}: {skill.description}", file=out)
+    print("\nTasks:", file=out)
+    for task in catalog.tasks:
+        print(f"  {task.id:<26} {task.name}: {task.summary}", file=out)
+        for subtask in task.subtasks:
+            skills = ", ".join(catalog.skill(s).name for s in subtask.skills)
+            print(f"      - {subtask.name} [{skills}]", file=out)
+    print("\nProject kinds:", file=out)
+    for kind in catalog.kinds:
+        print(f"  {kind.id:<4} {kind.name}: {' → '.join(kind.lifecycle)}; tasks {', '.join(kind.tasks)}", file=out)
+    print("\nRoles (profile levels; * = measured from a Playbook chart, others inferred):", file=out)
+    for role in catalog.roles:
+        tasks = ", ".join(t + ("" if rt.involvement.value == "primary" else " (secondary)") for t, rt in role.tasks.items())
+        print(f"  {role.id:<28} {role.name}: {tasks}", file=out)
+        profile = ", ".join(
+            f"{catalog.skill(s).name} {v.level}{'*' if v.source.value == 'sourced' else ''}"
+            for s, v in role.profile.items()
+            if v.level > 0
+        )
+        print(f"      {profile}", file=out)
+    print(f"\nSource: {catalog.citation}", file=out)
+    return EXIT_OK
+
+
+def _template(args: argparse.Namespace, out: TextIO) -> int:
+    from planner.io.candidate_template import write_candidate_template
+
+    write_candidate_template(_catalog_from(args), args.out)
+    print(f"Candidate template written to {args.out}", file=out)
+    return EXIT_OK
+
+
+def is_cli_command(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` (without the program name) asks for the command line, not the app."""
+    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help"))
