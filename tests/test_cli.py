@@ -1,0 +1,157 @@
+"""The command line end to end: exit codes, messages, outputs, and the launcher in a subprocess."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.cli import main as cli_main
+from planner.constraints import Constraints
+from planner.io.project_file import load_project, save_project
+from planner.project import new_project
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = cli_main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_catalog_lists_skills_tasks_and_roles() -> None:
+    code, out, _ = run("catalog")
+    assert code == 0
+    for text in ("data_query_languages", "Running A/B tests", "software_engineer_ml", "Data → Model → Deploy → Monitor"):
+        assert text in out
+
+
+def test_solve_project_writes_json_workbook_and_csv(tmp_path: Path) -> None:
+    result, book, team = tmp_path / "r.json", tmp_path / "plan.xlsx", tmp_path / "team.csv"
+    code, out, err = run(
+        "solve", str(EXAMPLES / "ml-startup.teamplan"), "--json", str(result), "--out", str(book), "--csv", str(team),
+        "--time-limit", "20", "--deterministic",
+    )  # fmt: skip
+    assert code == 0, err
+    data = json.loads(result.read_text(encoding="utf-8"))
+    assert data["status"] in ("optimal", "feasible")
+    assert set(data) >= {"status", "solve_seconds", "objective", "settings", "roles", "requirements", "team", "uncovered",
+                         "hire_recommendations"}  # fmt: skip
+    assert data["settings"]["team_size_max"] == 6
+    assert data["objective"]["headcount"] == len(data["team"]) <= 6
+    assert data["roles"]["software_engineer_ml"] == ["data_engineering", "modeling", "deployment", "ai_infrastructure"]
+    names = {c.name for c in load_project(EXAMPLES / "ml-startup.teamplan").candidates}
+    assert all(m["candidate"] in names for m in data["team"])
+    assert book.stat().st_size > 0 and team.read_text(encoding="utf-8").strip()
+    assert "Team of" in out
+
+
+def test_solve_without_project_uses_catalog_defaults(tmp_path: Path) -> None:
+    result = tmp_path / "r.json"
+    code, _, err = run(
+        "solve", "--kind", "ds", "--tasks", "data_engineering,business_analysis",
+        "--candidates", str(EXAMPLES / "ds-analytics-candidates.csv"), "--team-max", "3", "--json", str(result), "-q",
+    )  # fmt: skip
+    assert code == 0, err
+    assert err == ""  # -q: no progress
+    data = json.loads(result.read_text(encoding="utf-8"))
+    assert {r["task"] for r in data["requirements"]} == {"data_engineering", "business_analysis"}
+    assert data["settings"]["team_size_max"] == 3
+
+
+def test_infeasible_constraints_exit_3_and_name_them(tmp_path: Path) -> None:
+    project = load_project(EXAMPLES / "ds-analytics.teamplan")
+    names = [c.name for c in project.candidates[:3]]
+    project.constraints = Constraints(team_size_max=2, must_hire={n: None for n in names})
+    path = tmp_path / "conflict.teamplan"
+    save_project(project, path)
+    code, out, _ = run("solve", str(path), "-q")
+    assert code == 3
+    assert "infeasible" in out
+    assert "2" in out and "3" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("solve",), 1, "give a project file"),
+        (("solve", "--kind", "ml"), 1, "--candidates FILE is needed"),
+        (("solve", "missing.teamplan"), 1, "cannot open"),
+        (("solve", "--kind", "ml", "--tasks", "cooking", "--candidates", "x.csv"), 1, "unknown task(s) cooking"),
+    ],
+)
+def test_bad_input_exits_1_with_a_message(args: tuple[str, ...], code: int, message: str) -> None:
+    got, _, err = run(*args)
+    assert got == code
+    assert message in err
+
+
+def test_usage_error_exits_2() -> None:
+    with pytest.raises(SystemExit) as info:
+        run("solve", "--team-max", "many")
+    assert info.value.code == 2
+
+
+def test_bad_candidate_rows_stop_the_solve_unless_skipped(tmp_path: Path) -> None:
+    sheet = tmp_path / "c.csv"
+    sheet.write_text("Name,Machine Learning,Software Engineering\nAna,5,4\nBo,seven,3\n", encoding="utf-8")
+    code, _, err = run("solve", "--kind", "ml", "--candidates", str(sheet), "-q")
+    assert code == 1
+    assert "row 3" in err and "Machine Learning" in err and "seven" in err
+    code, out, err = run("solve", "--kind", "ml", "--candidates", str(sheet), "-q", "--skip-bad-rows", "--time-limit", "5")
+    assert code == 0, err
+    assert "Ana" in out
+
+
+def test_import_reports_problems_and_writes_json(tmp_path: Path) -> None:
+    sheet = tmp_path / "c.csv"
+    sheet.write_text("Candidate,ML,Maths,Favourite colour\nAna,5,4,blue\nBo,9,3,red\n", encoding="utf-8")
+    report = tmp_path / "report.json"
+    code, out, _ = run("import", str(sheet), "--json", str(report))
+    assert code == 1  # one row has an error
+    assert "Favourite colour" in out
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert [c["name"] for c in data["candidates"]] == ["Ana"]
+    assert data["candidates"][0]["skills"] == {"machine_learning": 5, "mathematics": 4}
+    assert any(p["row"] == 3 and p["column"] == "ML" and p["severity"] == "error" for p in data["problems"])
+
+
+def test_template_round_trips_through_import(tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    assert run("template", str(path))[0] == 0
+    code, out, _ = run("import", str(path))
+    assert code == 0
+    assert "0 candidate(s) ready" in out
+
+
+def test_launcher_dispatches_commands_without_qt() -> None:
+    script = (
+        "import sys; sys.modules['PySide6'] = None; sys.argv = ['main.py', 'catalog']\n"
+        "import runpy; runpy.run_path('main.py', run_name='__main__')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Machine Learning Engineer" in result.stdout
+
+
+def test_every_example_loads_and_solves() -> None:
+    from planner.solver import solve
+
+    for path in sorted(EXAMPLES.glob("*.teamplan")):
+        project = load_project(path)
+        plan = solve(project.problem(), time_limit=20, deterministic=True)
+        assert plan.status.value in ("optimal", "feasible"), path.name
+        assert plan.team, path.name
+        assert len(project.candidates) >= 15
+
+
+def test_new_project_with_constraints_defaults() -> None:
+    project = new_project("ml")
+    assert project.constraints.max_tasks_per_person == 2
+    assert project.constraints.redundancy == 1
