@@ -43,9 +43,7 @@ def cap_skills(people: list[Candidate], caps: dict[str, float]) -> list[Candidat
 
 def write_spreadsheets(catalog: Catalog, people: list[Candidate], stem: Path) -> None:
     headers = ["Name", "Email", *[s.name for s in catalog.skills], "Annual cost", "Notes"]
-    rows = [
-        [p.name, p.email, *[p.ratings.get(s.id, 0) for s in catalog.skills], p.cost, p.notes] for p in people
-    ]
+    rows = [[p.name, p.email, *[p.ratings.get(s.id, 0) for s in catalog.skills], p.cost, p.notes] for p in people]
     with stem.with_suffix(".csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(headers)

@@ -214,9 +214,7 @@ def load_catalog(path: Path) -> Catalog:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CatalogError(
-            f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})"
-        ) from exc
+        raise CatalogError(f"{path}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from exc
     return catalog_from_dict(data, where=str(path))
 
 
@@ -315,7 +313,11 @@ class _Reader:
         levels = []
         for i, item in enumerate(self.lst(data.get("levels", []), "$.scale.levels")):
             item = self.obj(item, f"$.scale.levels[{i}]")
-            levels.append(LevelName(self.integer(item, "value", f"$.scale.levels[{i}]"), self.text(item, "name", f"$.scale.levels[{i}]")))
+            levels.append(
+                LevelName(
+                    self.integer(item, "value", f"$.scale.levels[{i}]"), self.text(item, "name", f"$.scale.levels[{i}]")
+                )
+            )
         if not levels:
             levels = [LevelName(low, str(low))]
         return Scale(low, high, tuple(sorted(levels, key=lambda lv: lv.value)))
@@ -341,7 +343,12 @@ class _Reader:
                 if skill not in skill_ids:
                     raise self.fail(f"{sub_path}.skills", f"unknown skill {skill!r}")
             subtasks.append(
-                Subtask(self.text(sub, "id", sub_path), self.text(sub, "name", sub_path), skills, self.texts(sub, "examples", sub_path))
+                Subtask(
+                    self.text(sub, "id", sub_path),
+                    self.text(sub, "name", sub_path),
+                    skills,
+                    self.texts(sub, "examples", sub_path),
+                )
             )
         if not subtasks:
             raise self.fail(f"{path}.subtasks", "a task needs at least one subtask")
@@ -449,7 +456,8 @@ def catalog_to_dict(catalog: Catalog) -> dict[str, Any]:
                 "description": t.description,
                 "aliases": list(t.aliases),
                 "subtasks": [
-                    {"id": s.id, "name": s.name, "examples": list(s.examples), "skills": list(s.skills)} for s in t.subtasks
+                    {"id": s.id, "name": s.name, "examples": list(s.examples), "skills": list(s.skills)}
+                    for s in t.subtasks
                 ],
             }
             for t in catalog.tasks

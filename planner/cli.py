@@ -40,7 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("--candidates", type=Path, help="candidate spreadsheet (replaces the project's candidates)")
     solve.add_argument("--sheet", help="sheet to read from the candidate workbook")
     solve.add_argument("--scale", help="rating scale of the spreadsheet, e.g. 1-10, percent, workera")
-    solve.add_argument("--skip-bad-rows", action="store_true", help="solve with the good rows when some rows have errors")
+    solve.add_argument(
+        "--skip-bad-rows", action="store_true", help="solve with the good rows when some rows have errors"
+    )
     solve.add_argument("--catalog", type=Path, help="a custom catalog file (JSON) instead of the Playbook's")
     solve.add_argument("--time-limit", type=float, metavar="S", help="seconds (default: the project's, 30)")
     solve.add_argument("--team-min", type=int, metavar="N")
@@ -49,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("--max-tasks-per-person", type=int, metavar="K")
     solve.add_argument("--redundancy", type=int, metavar="R", help="members needed to cover each requirement")
     solve.add_argument("--objective", choices=["size", "cost"], help="after coverage, minimise team size or cost first")
-    solve.add_argument("--deterministic", action="store_true", help="fixed seed and worker count: same input, same team")
+    solve.add_argument(
+        "--deterministic", action="store_true", help="fixed seed and worker count: same input, same team"
+    )
     solve.add_argument("--out", type=Path, metavar="PLAN.xlsx", help="write the plan workbook")
     solve.add_argument("--csv", type=Path, metavar="TEAM.csv", help="write the team as CSV")
     solve.add_argument("--json", type=Path, metavar="RESULT.json", help="write the result JSON")
@@ -162,7 +166,9 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
         if value is not None:
             changes[field] = value
     if args.objective:
-        changes["objective_order"] = ObjectiveOrder.COST_FIRST if args.objective == "cost" else ObjectiveOrder.SIZE_FIRST
+        changes["objective_order"] = (
+            ObjectiveOrder.COST_FIRST if args.objective == "cost" else ObjectiveOrder.SIZE_FIRST
+        )
     project.constraints = replace(project.constraints, **changes)  # type: ignore[arg-type]
     return project
 
@@ -188,7 +194,9 @@ def _solve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         from planner.io.project_file import write_text_atomic
 
-        write_text_atomic(args.json, json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+        write_text_atomic(
+            args.json, json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n", keep_backup=False
+        )
     if plan.status is not PlanStatus.INFEASIBLE:
         if args.out:
             from planner.io.plan_workbook import export_plan_workbook
@@ -251,7 +259,8 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         mapped = catalog.skill(target.skill).name if target.kind == "skill" and target.skill else target.kind
         print(f"  {column.header!r:<32} -> {mapped}", file=out)
     print(
-        f"{len(report.candidates)} candidate(s) ready, {len(report.errors)} error(s), {len(report.warnings)} warning(s)",
+        f"{len(report.candidates)} candidate(s) ready, "
+        f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)",
         file=out,
     )
     for problem in report.problems:
@@ -288,7 +297,9 @@ def _catalog(args: argparse.Namespace, out: TextIO) -> int:
         print(f"  {kind.id:<4} {kind.name}: {' → '.join(kind.lifecycle)}; tasks {', '.join(kind.tasks)}", file=out)
     print("\nRoles (profile levels; * = measured from a Playbook chart, others inferred):", file=out)
     for role in catalog.roles:
-        tasks = ", ".join(t + ("" if rt.involvement.value == "primary" else " (secondary)") for t, rt in role.tasks.items())
+        tasks = ", ".join(
+            t + ("" if rt.involvement.value == "primary" else " (secondary)") for t, rt in role.tasks.items()
+        )
         print(f"  {role.id:<28} {role.name}: {tasks}", file=out)
         profile = ", ".join(
             f"{catalog.skill(s).name} {v.level}{'*' if v.source.value == 'sourced' else ''}"

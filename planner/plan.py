@@ -152,9 +152,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for m in plan.team
         ],
         "uncovered": [_requirement_dict(r) for r in plan.uncovered],
-        "coverage": [
-            {"task": t, "skill": k, "members": n} for (t, k), n in plan.coverage_counts.items()
-        ],
+        "coverage": [{"task": t, "skill": k, "members": n} for (t, k), n in plan.coverage_counts.items()],
         "hire_recommendations": [
             {
                 "role": h.role,

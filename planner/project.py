@@ -9,6 +9,7 @@ only thing the solver sees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from planner.candidates import Candidate, validate_candidates
 from planner.catalog import Catalog, default_catalog
@@ -16,6 +17,9 @@ from planner.constraints import Constraints
 from planner.errors import ValidationError
 from planner.plan import Plan
 from planner.requirements import Requirement, build_requirements
+
+if TYPE_CHECKING:
+    from planner.scenarios import Scenario
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class Project:
     catalog: Catalog = field(default_factory=default_catalog)
     plan: Plan | None = None
     notes: str = ""
+    scenarios: list[Scenario] = field(default_factory=list)
 
     @property
     def tasks(self) -> tuple[str, ...]:
@@ -134,7 +139,9 @@ def new_project(
     try:
         kind_tasks = catalog.kind(kind).tasks
     except KeyError:
-        raise ValidationError(f"unknown project kind {kind!r} (choose from {', '.join(k.id for k in catalog.kinds)})") from None
+        raise ValidationError(
+            f"unknown project kind {kind!r} (choose from {', '.join(k.id for k in catalog.kinds)})"
+        ) from None
     chosen = list(tasks) if tasks is not None else list(kind_tasks)
     unknown = [t for t in chosen if t not in catalog.task_ids]
     if unknown:
@@ -147,4 +154,3 @@ def new_project(
         candidates=list(candidates or []),
         constraints=constraints or Constraints(),
     )
-

@@ -69,7 +69,9 @@ def generate_pool(catalog: Catalog, size: int, seed: int = 0, *, name_prefix: st
         base = BASE_SALARY.get(role.id, 140_000)
         cost = round(base * (1 + 0.12 * seniority) * rng.uniform(0.9, 1.1), -3)
         name = _unique_name(rng, taken, index, name_prefix)
-        pool.append(Candidate(name=name, ratings=ratings, cost=cost, email=_email(name), notes=f"Applied as {role.name}"))
+        pool.append(
+            Candidate(name=name, ratings=ratings, cost=cost, email=_email(name), notes=f"Applied as {role.name}")
+        )
     return pool
 
 

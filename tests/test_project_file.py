@@ -21,7 +21,9 @@ from planner.requirements import Requirement
 
 def sample_project() -> Project:
     candidates = [
-        Candidate("Maya Okafor", {"machine_learning": 5, "software_engineering": 3.5}, 185_000, "maya@x.org", "ex-lead"),
+        Candidate(
+            "Maya Okafor", {"machine_learning": 5, "software_engineering": 3.5}, 185_000, "maya@x.org", "ex-lead"
+        ),
         Candidate("Bo Chen", {"data_science": 4}, None, notes="=cmd|' /C calc'!A0", max_tasks=1),
     ]
     project = new_project("ml", name="Fraud detection", candidates=candidates)
@@ -173,7 +175,12 @@ candidates = st.builds(
     ),
 )
 def test_round_trip_property(
-    tmp_path: Path, people: list[Candidate], kind: str, team_max: int | None, budget: float | None, levels: dict[tuple[str, str], int]
+    tmp_path: Path,
+    people: list[Candidate],
+    kind: str,
+    team_max: int | None,
+    budget: float | None,
+    levels: dict[tuple[str, str], int],
 ) -> None:
     project = new_project(kind, candidates=people, constraints=Constraints(team_size_max=team_max, budget=budget))
     project.requirement_overrides.update(levels)
@@ -184,3 +191,26 @@ def test_round_trip_property(
 
 def test_catalog_fixture_is_default(catalog: Catalog) -> None:
     assert sample_project().catalog == catalog
+
+
+def test_scenarios_round_trip_and_are_validated(tmp_path: Path) -> None:
+    from planner.scenarios import snapshot
+
+    project = sample_project()
+    cheaper = snapshot(project, "Budget 600k")
+    cheaper.constraints = Constraints(budget=600_000)
+    no_deploy = snapshot(project, "Skip deployment")
+    del no_deploy.subtasks["deployment"]
+    project.scenarios = [cheaper, no_deploy]
+    path = tmp_path / "s.teamplan"
+    save_project(project, path)
+    loaded = load_project(path)
+    assert loaded == project
+    assert [s.name for s in loaded.scenarios] == ["Budget 600k", "Skip deployment"]
+    assert "deployment" not in loaded.scenarios[1].subtasks
+
+    data = project_to_dict(project)
+    data["scenarios"][0]["constraints"]["exclude"] = ["Nobody"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=r"\$\.scenarios\[0\]\.constraints\.exclude\[0\]"):
+        load_project(path)

@@ -21,11 +21,12 @@ from typing import Any
 
 from planner import __version__
 from planner.candidates import Candidate, candidate_problems
-from planner.catalog import catalog_from_dict, catalog_to_dict
+from planner.catalog import Catalog, catalog_from_dict, catalog_to_dict
 from planner.constraints import Constraints, ObjectiveOrder
 from planner.errors import CatalogError, ProjectFileError
-from planner.plan import plan_from_dict, plan_to_dict
+from planner.plan import Plan, plan_from_dict, plan_to_dict
 from planner.project import Project
+from planner.scenarios import Scenario
 
 FILE_FORMAT = "team-planner-project"
 FORMAT_VERSION = 1
@@ -61,8 +62,22 @@ def candidate_to_dict(c: Candidate) -> dict[str, Any]:
     }
 
 
+def settings_to_dict(setup: Project | Scenario, task_order: tuple[str, ...]) -> dict[str, Any]:
+    """Tasks, requirement overrides, nice-to-haves, constraints and plan (a project's or a scenario's)."""
+    return {
+        "tasks": {task: list(setup.subtasks[task]) for task in task_order if task in setup.subtasks},
+        "requirement_overrides": [
+            {"task": t, "skill": s, "level": level} for (t, s), level in sorted(setup.requirement_overrides.items())
+        ],
+        "nice_to_have": [{"task": t, "skill": s} for t, s in sorted(setup.nice_to_have)],
+        "constraints": constraints_to_dict(setup.constraints),
+        "plan": plan_to_dict(setup.plan) if setup.plan is not None else None,
+    }
+
+
 def project_to_dict(project: Project) -> dict[str, Any]:
-    """The JSON form of a project, catalog and last plan included."""
+    """The JSON form of a project, catalog, last plan and scenarios included."""
+    order = project.catalog.task_ids
     return {
         "format": FILE_FORMAT,
         "format_version": FORMAT_VERSION,
@@ -70,15 +85,10 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "name": project.name,
         "kind": project.kind,
         "notes": project.notes,
-        "tasks": {task: list(project.subtasks[task]) for task in project.tasks},
-        "requirement_overrides": [
-            {"task": t, "skill": s, "level": level} for (t, s), level in sorted(project.requirement_overrides.items())
-        ],
-        "nice_to_have": [{"task": t, "skill": s} for t, s in sorted(project.nice_to_have)],
-        "constraints": constraints_to_dict(project.constraints),
+        **settings_to_dict(project, order),
         "candidates": [candidate_to_dict(c) for c in project.candidates],
+        "scenarios": [{"name": s.name, **settings_to_dict(s, order)} for s in project.scenarios],
         "catalog": catalog_to_dict(project.catalog),
-        "plan": plan_to_dict(project.plan) if project.plan is not None else None,
     }
 
 
@@ -208,35 +218,6 @@ class _ProjectReader:
         kind = self.text(data.get("kind"), "$.kind")
         if kind not in {k.id for k in catalog.kinds}:
             raise self.fail("$.kind", f"unknown project kind {kind!r}")
-        subtasks: dict[str, tuple[str, ...]] = {}
-        for task_id, ids in self.obj(data.get("tasks"), "$.tasks").items():
-            place = f"$.tasks.{task_id}"
-            if task_id not in catalog.task_ids:
-                raise self.fail(place, f"unknown task {task_id!r}")
-            known = {s.id for s in catalog.task(task_id).subtasks}
-            chosen = []
-            for i, sub in enumerate(self.lst(ids, place)):
-                sub = self.text(sub, f"{place}[{i}]")
-                if sub not in known:
-                    raise self.fail(f"{place}[{i}]", f"unknown subtask {sub!r}")
-                chosen.append(sub)
-            subtasks[task_id] = tuple(chosen)
-
-        overrides: dict[tuple[str, str], int] = {}
-        for i, item in enumerate(self.lst(data.get("requirement_overrides", []), "$.requirement_overrides")):
-            place = f"$.requirement_overrides[{i}]"
-            item = self.obj(item, place)
-            key = self.requirement_key(item, place, catalog.task_ids, catalog.skill_ids)
-            level = self.whole(item.get("level"), f"{place}.level")
-            assert level is not None
-            if not catalog.scale.min <= level <= catalog.scale.max:
-                raise self.fail(f"{place}.level", f"{level} is outside the scale {catalog.scale.min}–{catalog.scale.max}")
-            overrides[key] = level
-        nice = {
-            self.requirement_key(self.obj(item, f"$.nice_to_have[{i}]"), f"$.nice_to_have[{i}]", catalog.task_ids, catalog.skill_ids)
-            for i, item in enumerate(self.lst(data.get("nice_to_have", []), "$.nice_to_have"))
-        }
-
         candidates = [
             self.candidate(item, f"$.candidates[{i}]")
             for i, item in enumerate(self.lst(data.get("candidates", []), "$.candidates"))
@@ -249,14 +230,26 @@ class _ProjectReader:
             if candidate.name in seen:
                 raise self.fail(f"$.candidates[{i}].name", f"{candidate.name!r} appears more than once")
             seen.add(candidate.name)
-
-        constraints = self.constraints(self.obj(data.get("constraints", {}), "$.constraints"), seen, catalog.role_ids)
-        plan = None
-        if data.get("plan") is not None:
-            try:
-                plan = plan_from_dict(self.obj(data["plan"], "$.plan"))
-            except (KeyError, TypeError, ValueError) as exc:
-                raise self.fail("$.plan", f"the saved plan is damaged ({exc!r}); remove it or re-solve") from exc
+        subtasks, overrides, nice, constraints = self.settings(data, "$", catalog, seen)
+        plan = self.plan(data.get("plan"), "$.plan")
+        scenarios = []
+        for i, item in enumerate(self.lst(data.get("scenarios", []), "$.scenarios")):
+            place = f"$.scenarios[{i}]"
+            item = self.obj(item, place)
+            s_subtasks, s_overrides, s_nice, s_constraints = self.settings(item, place, catalog, seen)
+            scenarios.append(
+                Scenario(
+                    name=self.text(item.get("name"), f"{place}.name"),
+                    subtasks=s_subtasks,
+                    requirement_overrides=s_overrides,
+                    nice_to_have=s_nice,
+                    constraints=s_constraints,
+                    plan=self.plan(item.get("plan"), f"{place}.plan"),
+                )
+            )
+        _unique_names = [sc.name for sc in scenarios]
+        if len(set(_unique_names)) != len(_unique_names):
+            raise self.fail("$.scenarios", "two scenarios have the same name")
         return Project(
             name=self.text(data.get("name", "Untitled project"), "$.name"),
             kind=kind,
@@ -268,7 +261,59 @@ class _ProjectReader:
             catalog=catalog,
             plan=plan,
             notes=self.text(data.get("notes", ""), "$.notes"),
+            scenarios=scenarios,
         )
+
+    def plan(self, value: Any, place: str) -> Plan | None:
+        if value is None:
+            return None
+        try:
+            return plan_from_dict(self.obj(value, place))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise self.fail(place, f"the saved plan is damaged ({exc!r}); remove it or re-solve") from exc
+
+    def settings(
+        self, data: dict[str, Any], root: str, catalog: Catalog, names: set[str]
+    ) -> tuple[dict[str, tuple[str, ...]], dict[tuple[str, str], int], set[tuple[str, str]], Constraints]:
+        """Tasks, requirement overrides, nice-to-haves and constraints (a project's or a scenario's)."""
+        subtasks: dict[str, tuple[str, ...]] = {}
+        for task_id, ids in self.obj(data.get("tasks"), f"{root}.tasks").items():
+            place = f"{root}.tasks.{task_id}"
+            if task_id not in catalog.task_ids:
+                raise self.fail(place, f"unknown task {task_id!r}")
+            known = {s.id for s in catalog.task(task_id).subtasks}
+            chosen = []
+            for i, sub in enumerate(self.lst(ids, place)):
+                sub = self.text(sub, f"{place}[{i}]")
+                if sub not in known:
+                    raise self.fail(f"{place}[{i}]", f"unknown subtask {sub!r}")
+                chosen.append(sub)
+            subtasks[task_id] = tuple(chosen)
+        overrides: dict[tuple[str, str], int] = {}
+        for i, item in enumerate(self.lst(data.get("requirement_overrides", []), f"{root}.requirement_overrides")):
+            place = f"{root}.requirement_overrides[{i}]"
+            item = self.obj(item, place)
+            key = self.requirement_key(item, place, catalog.task_ids, catalog.skill_ids)
+            level = self.whole(item.get("level"), f"{place}.level")
+            assert level is not None
+            if not catalog.scale.min <= level <= catalog.scale.max:
+                raise self.fail(
+                    f"{place}.level", f"{level} is outside the scale {catalog.scale.min}–{catalog.scale.max}"
+                )
+            overrides[key] = level
+        nice = {
+            self.requirement_key(
+                self.obj(item, f"{root}.nice_to_have[{i}]"),
+                f"{root}.nice_to_have[{i}]",
+                catalog.task_ids,
+                catalog.skill_ids,
+            )
+            for i, item in enumerate(self.lst(data.get("nice_to_have", []), f"{root}.nice_to_have"))
+        }
+        constraints = self.constraints(
+            self.obj(data.get("constraints", {}), f"{root}.constraints"), names, catalog.role_ids, f"{root}.constraints"
+        )
+        return subtasks, overrides, nice, constraints
 
     def requirement_key(
         self, item: dict[str, Any], place: str, tasks: tuple[str, ...], skills: tuple[str, ...]
@@ -298,8 +343,7 @@ class _ProjectReader:
             max_tasks=max_tasks,
         )
 
-    def constraints(self, data: dict[str, Any], names: set[str], roles: tuple[str, ...]) -> Constraints:
-        place = "$.constraints"
+    def constraints(self, data: dict[str, Any], names: set[str], roles: tuple[str, ...], place: str) -> Constraints:
         must_hire: dict[str, str | None] = {}
         for i, item in enumerate(self.lst(data.get("must_hire", []), f"{place}.must_hire")):
             item = self.obj(item, f"{place}.must_hire[{i}]")

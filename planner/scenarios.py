@@ -1,0 +1,162 @@
+"""What-if scenarios: named variants of a project's tasks, requirements and constraints.
+
+A scenario shares the project's candidates and catalog and overrides everything a manager
+asks "what if" about: the chosen tasks and subtasks, requirement levels, nice-to-haves
+and constraints (budget, team size, who is excluded…). :func:`compare_scenarios` lines up
+their plans side by side with the differences from the current setup.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+
+from planner.constraints import Constraints
+from planner.errors import ValidationError
+from planner.plan import Plan
+from planner.project import Project
+from planner.requirements import Requirement
+
+CURRENT = "Current"
+
+
+@dataclass
+class Scenario:
+    name: str
+    subtasks: dict[str, tuple[str, ...]]
+    requirement_overrides: dict[tuple[str, str], int] = field(default_factory=dict)
+    nice_to_have: set[tuple[str, str]] = field(default_factory=set)
+    constraints: Constraints = field(default_factory=Constraints)
+    plan: Plan | None = None
+
+
+def snapshot(project: Project, name: str) -> Scenario:
+    """A scenario holding the project's current settings (the starting point for a what-if)."""
+    return Scenario(
+        name=name,
+        subtasks=dict(project.subtasks),
+        requirement_overrides=dict(project.requirement_overrides),
+        nice_to_have=set(project.nice_to_have),
+        constraints=project.constraints,
+        plan=project.plan,
+    )
+
+
+def find_scenario(project: Project, name: str) -> Scenario:
+    for scenario in project.scenarios:
+        if scenario.name == name:
+            return scenario
+    known = ", ".join(repr(s.name) for s in project.scenarios) or "none"
+    raise ValidationError(f"no scenario named {name!r} (scenarios: {known})")
+
+
+def apply_scenario(project: Project, scenario: Scenario) -> Project:
+    """A copy of ``project`` with the scenario's settings (candidates and catalog shared)."""
+    variant = copy.copy(project)
+    variant.subtasks = dict(scenario.subtasks)
+    variant.requirement_overrides = dict(scenario.requirement_overrides)
+    variant.nice_to_have = set(scenario.nice_to_have)
+    variant.constraints = scenario.constraints
+    variant.plan = scenario.plan
+    variant.scenarios = []
+    return variant
+
+
+@dataclass(frozen=True)
+class ScenarioSummary:
+    """One column of the comparison view."""
+
+    name: str
+    plan: Plan | None
+    team: tuple[str, ...]
+    headcount: int | None
+    cost: float | None
+    uncovered: tuple[Requirement, ...]
+    hires: tuple[str, ...]  # role ids of the recommended positions
+    joined: tuple[str, ...]  # members not in the current plan's team
+    left: tuple[str, ...]  # current members not in this team
+    cost_change: float | None  # against the current plan
+    changes: tuple[str, ...]  # settings that differ from the current setup, in words
+
+
+@dataclass(frozen=True)
+class Comparison:
+    scenarios: tuple[ScenarioSummary, ...]
+
+
+def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
+    """The settings in which ``scenario`` differs from the project's current setup, in words."""
+    catalog = project.catalog
+    out: list[str] = []
+    dropped = [t for t in project.subtasks if t not in scenario.subtasks]
+    added = [t for t in scenario.subtasks if t not in project.subtasks]
+    out += [f"without {catalog.task(t).name}" for t in dropped]
+    out += [f"with {catalog.task(t).name}" for t in added]
+    for task_id in scenario.subtasks:
+        if task_id in project.subtasks and set(scenario.subtasks[task_id]) != set(project.subtasks[task_id]):
+            out.append(f"{catalog.task(task_id).name}: {len(scenario.subtasks[task_id])} subtasks")
+    if scenario.requirement_overrides != project.requirement_overrides or scenario.nice_to_have != project.nice_to_have:
+        out.append("requirement levels changed")
+    a, b = project.constraints, scenario.constraints
+    labels = {
+        "team_size_min": "team min",
+        "team_size_max": "team max",
+        "budget": "budget",
+        "max_tasks_per_person": "tasks per person",
+        "redundancy": "redundancy",
+        "min_role_fit": "minimum role fit",
+    }
+    for attr, label in labels.items():
+        before, after = getattr(a, attr), getattr(b, attr)
+        if before != after:
+            out.append(f"{label} {_value(after)} (was {_value(before)})")
+    for name in sorted(b.exclude - a.exclude):
+        out.append(f"without {name}")
+    for name in sorted(a.exclude - b.exclude):
+        out.append(f"{name} available")
+    for name in sorted(set(b.must_hire) - set(a.must_hire)):
+        out.append(f"must hire {name}")
+    if a.objective_order != b.objective_order:
+        out.append("cost before team size" if b.objective_order.value == "cost_first" else "team size before cost")
+    return tuple(out)
+
+
+def _value(value: object) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value >= 1000 else f"{value:g}"
+    return str(value)
+
+
+def compare_scenarios(project: Project) -> Comparison:
+    """The current setup and every scenario side by side, differences against the current plan."""
+    base_plan = project.plan
+    base_team = {m.candidate for m in base_plan.team} if base_plan else set()
+    rows = [_summary(CURRENT, base_plan, base_team, base_plan, ())]
+    for scenario in project.scenarios:
+        rows.append(_summary(scenario.name, scenario.plan, base_team, base_plan, describe_changes(project, scenario)))
+    return Comparison(tuple(rows))
+
+
+def _summary(
+    name: str, plan: Plan | None, base_team: set[str], base_plan: Plan | None, changes: tuple[str, ...]
+) -> ScenarioSummary:
+    if plan is None or plan.status.value == "infeasible":
+        return ScenarioSummary(name, plan, (), None, None, (), (), (), (), None, changes)
+    team = tuple(m.candidate for m in plan.team)
+    cost = plan.total_cost
+    base_cost = base_plan.total_cost if base_plan and base_plan.status.value != "infeasible" else None
+    return ScenarioSummary(
+        name=name,
+        plan=plan,
+        team=team,
+        headcount=len(team),
+        cost=cost,
+        uncovered=plan.uncovered,
+        hires=tuple(h.role for h in plan.hire_recommendations),
+        joined=tuple(n for n in team if base_plan is not None and n not in base_team),
+        left=tuple(sorted(base_team - set(team))),
+        cost_change=None if base_cost is None else cost - base_cost,
+        changes=changes,
+    )
