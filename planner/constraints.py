@@ -29,6 +29,11 @@ class Constraints:
     objective_order: ObjectiveOrder = ObjectiveOrder.SIZE_FIRST
     time_limit: float = 30.0
     min_role_fit: float | None = None
+    critical: frozenset[tuple[str, str]] = frozenset()  # (task, skill) requirements that need 2+ members
+
+    def members_needed(self, task: str, skill: str) -> int:
+        """How many team members must cover the requirement (redundancy, at least 2 if critical)."""
+        return max(self.redundancy, 2) if (task, skill) in self.critical else self.redundancy
 
     def problems(self) -> list[str]:
         """Every value that cannot be used, in words."""

@@ -135,6 +135,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "exclude": sorted(s.exclude),
             "time_limit": s.time_limit,
             "min_role_fit": s.min_role_fit,
+            "critical": [{"task": t, "skill": k} for t, k in sorted(s.critical)],
         },
         "roles": {role: list(tasks) for role, tasks in plan.roles.items()},
         "requirements": [_requirement_dict(r) for r in plan.requirements],
@@ -181,6 +182,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         objective_order=ObjectiveOrder(s.get("objective_order", "size_first")),
         time_limit=float(s.get("time_limit", 30.0)),
         min_role_fit=s.get("min_role_fit"),
+        critical=frozenset((str(c["task"]), str(c["skill"])) for c in s.get("critical", [])),
     )
     o = data["objective"]
     return Plan(

@@ -35,6 +35,7 @@ def sample_project() -> Project:
         must_hire={"Maya Okafor": "machine_learning_engineer"},
         exclude=frozenset({"Bo Chen"}),
         objective_order=ObjectiveOrder.COST_FIRST,
+        critical=frozenset({("modeling", "machine_learning")}),
     )
     project.plan = Plan(
         status=PlanStatus.OPTIMAL,

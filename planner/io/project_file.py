@@ -48,6 +48,7 @@ def constraints_to_dict(c: Constraints) -> dict[str, Any]:
         "objective_order": c.objective_order.value,
         "time_limit": c.time_limit,
         "min_role_fit": c.min_role_fit,
+        "critical": [{"task": t, "skill": s} for t, s in sorted(c.critical)],
     }
 
 
@@ -311,7 +312,7 @@ class _ProjectReader:
             for i, item in enumerate(self.lst(data.get("nice_to_have", []), f"{root}.nice_to_have"))
         }
         constraints = self.constraints(
-            self.obj(data.get("constraints", {}), f"{root}.constraints"), names, catalog.role_ids, f"{root}.constraints"
+            self.obj(data.get("constraints", {}), f"{root}.constraints"), names, catalog, f"{root}.constraints"
         )
         return subtasks, overrides, nice, constraints
 
@@ -343,7 +344,8 @@ class _ProjectReader:
             max_tasks=max_tasks,
         )
 
-    def constraints(self, data: dict[str, Any], names: set[str], roles: tuple[str, ...], place: str) -> Constraints:
+    def constraints(self, data: dict[str, Any], names: set[str], catalog: Catalog, place: str) -> Constraints:
+        roles, tasks, skills = catalog.role_ids, catalog.task_ids, catalog.skill_ids
         must_hire: dict[str, str | None] = {}
         for i, item in enumerate(self.lst(data.get("must_hire", []), f"{place}.must_hire")):
             item = self.obj(item, f"{place}.must_hire[{i}]")
@@ -379,6 +381,10 @@ class _ProjectReader:
             objective_order=order,
             time_limit=self.number(data.get("time_limit", defaults.time_limit), f"{place}.time_limit") or 0.0,
             min_role_fit=self.number(data.get("min_role_fit"), f"{place}.min_role_fit", optional=True),
+            critical=frozenset(
+                self.requirement_key(self.obj(item, f"{place}.critical[{i}]"), f"{place}.critical[{i}]", tasks, skills)
+                for i, item in enumerate(self.lst(data.get("critical", []), f"{place}.critical"))
+            ),
         )
         problems = constraints.problems()
         if problems:

@@ -1,0 +1,125 @@
+"""How robust a plan is: bus factor per requirement, and what happens if someone leaves.
+
+A requirement's bus factor is the number of team members who cover it (assigned to its
+task with a rating at or above its level). For each member, "if X leaves" lists the
+requirements that would drop below the members they need, the tasks left with nobody,
+and who in the pool could step in: a candidate not on the team (and not excluded) who can
+take a role doing all of X's tasks and meets every level X's departure leaves uncovered,
+within the budget if one is set. Replacements come cheapest first, then best role fit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from planner.candidates import Candidate
+from planner.fit import role_fit
+from planner.plan import Member, Plan
+from planner.project import Problem
+from planner.requirements import Requirement
+
+
+@dataclass(frozen=True)
+class BusFactor:
+    requirement: Requirement
+    members: tuple[str, ...]
+    needed: int  # members the requirement needs (redundancy, or 2 if critical)
+
+    @property
+    def count(self) -> int:
+        return len(self.members)
+
+    @property
+    def at_risk(self) -> bool:
+        """Covered now, but one departure would uncover it."""
+        return self.count == self.needed
+
+
+@dataclass(frozen=True)
+class Replacement:
+    candidate: str
+    role: str
+    cost: float | None
+    fit: float
+
+
+@dataclass(frozen=True)
+class DepartureImpact:
+    member: str
+    lost: tuple[Requirement, ...]  # requirements that become uncovered
+    orphaned_tasks: tuple[str, ...]  # tasks left with no member
+    replacements: tuple[Replacement, ...]
+
+
+@dataclass(frozen=True)
+class RobustnessReport:
+    bus_factors: tuple[BusFactor, ...]
+    departures: tuple[DepartureImpact, ...]
+
+    @property
+    def single_points(self) -> tuple[Requirement, ...]:
+        """Covered requirements that one departure would uncover."""
+        return tuple(b.requirement for b in self.bus_factors if b.count > 0 and b.at_risk)
+
+
+def covering_members(problem: Problem, plan: Plan, requirement: Requirement) -> tuple[str, ...]:
+    """Team members who cover ``requirement``."""
+    return tuple(
+        m.candidate
+        for m in plan.team
+        if requirement.task in m.tasks and problem.candidate(m.candidate).rating(requirement.skill) >= requirement.level
+    )
+
+
+def robustness(problem: Problem, plan: Plan, *, max_replacements: int = 5) -> RobustnessReport:
+    """Bus factors for every requirement and the impact of each member leaving."""
+    needed = {r: problem.constraints.members_needed(r.task, r.skill) for r in problem.requirements}
+    bus = tuple(BusFactor(r, covering_members(problem, plan, r), needed[r]) for r in problem.requirements)
+    departures = tuple(_departure(problem, plan, member, bus, max_replacements) for member in plan.team)
+    return RobustnessReport(bus, departures)
+
+
+def _departure(problem: Problem, plan: Plan, member: Member, bus: tuple[BusFactor, ...], limit: int) -> DepartureImpact:
+    lost = tuple(b.requirement for b in bus if b.at_risk and member.candidate in b.members)
+    others_on = {t for m in plan.team if m.candidate != member.candidate for t in m.tasks}
+    orphaned = tuple(t for t in member.tasks if t not in others_on)
+    return DepartureImpact(member.candidate, lost, orphaned, _replacements(problem, plan, member, lost, limit))
+
+
+def _replacements(
+    problem: Problem, plan: Plan, member: Member, lost: tuple[Requirement, ...], limit: int
+) -> tuple[Replacement, ...]:
+    constraints = problem.constraints
+    team = {m.candidate for m in plan.team}
+    spare = None
+    if constraints.budget is not None:
+        spare = constraints.budget - (plan.total_cost - (member.cost or 0.0))
+    roles = [r for r in problem.catalog.roles if all(r.does(t) for t in member.tasks)]
+    found: list[Replacement] = []
+    for candidate in problem.candidates:
+        if candidate.name in team or candidate.name in constraints.exclude:
+            continue
+        if not _can_take(candidate, member, lost, spare, constraints.max_tasks_per_person):
+            continue
+        best = None
+        for role in roles:
+            fit = role_fit(candidate, role, problem.catalog)
+            if constraints.min_role_fit is not None and fit < constraints.min_role_fit:
+                continue
+            if best is None or fit > best.fit:
+                best = Replacement(candidate.name, role.id, candidate.cost, fit)
+        if best is not None:
+            found.append(best)
+    found.sort(key=lambda r: (r.cost if r.cost is not None else float("inf"), -r.fit, r.candidate))
+    return tuple(found[:limit])
+
+
+def _can_take(
+    candidate: Candidate, member: Member, lost: tuple[Requirement, ...], spare: float | None, cap: int
+) -> bool:
+    personal_cap = min(cap, candidate.max_tasks) if candidate.max_tasks is not None else cap
+    if personal_cap < len(member.tasks):
+        return False
+    if spare is not None and (candidate.cost or 0.0) > spare:
+        return False
+    return all(candidate.rating(r.skill) >= r.level for r in lost)

@@ -1,0 +1,98 @@
+"""Bus factors and "if X leaves" on instances small enough to work out by hand."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from planner.candidates import Candidate
+from planner.constraints import Constraints
+from planner.fit import profile_skills, ranked_roles, role_fit
+from planner.plan import Member, Objective, Plan, PlanStatus
+from planner.project import Problem, new_project
+from planner.requirements import Requirement
+from planner.robustness import robustness
+
+SE4 = Requirement("deployment", "software_engineering", 4)
+ML3 = Requirement("deployment", "machine_learning", 3)
+
+PEOPLE = [
+    Candidate("Ana", {"software_engineering": 5, "machine_learning": 4}, 100),
+    Candidate("Bo", {"software_engineering": 4}, 90),
+    Candidate("Cy", {"software_engineering": 5, "machine_learning": 3}, 120),
+    Candidate("Di", {"machine_learning": 5}, 50),
+    Candidate("Ed", {"software_engineering": 5, "machine_learning": 5}, 80, max_tasks=1),
+]
+
+
+def problem(constraints: Constraints | None = None, people: list[Candidate] = PEOPLE) -> Problem:
+    project = new_project("ml", tasks=["deployment"], candidates=people, constraints=constraints or Constraints())
+    result = project.problem()
+    assert result.requirements == (ML3, SE4)  # the default rule on all deployment subtasks
+    return result
+
+
+def plan_with(*members: tuple[str, float]) -> Plan:
+    team = tuple(Member(name, "software_engineer_ml", ("deployment",), cost) for name, cost in members)
+    return Plan(
+        status=PlanStatus.OPTIMAL,
+        solve_seconds=0.0,
+        objective=Objective(headcount=len(team), cost=sum(c for _, c in members)),
+        settings=Constraints(),
+        roles={},
+        requirements=(ML3, SE4),
+        team=team,
+    )
+
+
+def test_single_member_is_a_single_point_of_failure() -> None:
+    report = robustness(problem(), plan_with(("Ana", 100)))
+    assert [(b.requirement, b.members) for b in report.bus_factors] == [(ML3, ("Ana",)), (SE4, ("Ana",))]
+    assert report.single_points == (ML3, SE4)
+    (ana,) = report.departures
+    assert ana.lost == (ML3, SE4)
+    assert ana.orphaned_tasks == ("deployment",)
+    # Bo lacks ML, Di lacks SE; Ed and Cy qualify; Ed is cheaper (80 < 120).
+    assert [r.candidate for r in ana.replacements] == ["Ed", "Cy"]
+
+
+def test_two_members_covering_se_leave_only_ml_at_risk() -> None:
+    report = robustness(problem(), plan_with(("Bo", 90), ("Di", 50)))
+    counts = {b.requirement: b.count for b in report.bus_factors}
+    assert counts == {ML3: 1, SE4: 1}
+    report = robustness(problem(), plan_with(("Ana", 100), ("Bo", 90)))
+    assert {b.requirement: b.members for b in report.bus_factors} == {ML3: ("Ana",), SE4: ("Ana", "Bo")}
+    assert report.single_points == (ML3,)
+    ana, bo = report.departures
+    assert ana.lost == (ML3,) and ana.orphaned_tasks == ()
+    assert bo.lost == () and bo.orphaned_tasks == ()
+
+
+def test_critical_requirement_needs_two() -> None:
+    constraints = Constraints(critical=frozenset({SE4.key}))
+    report = robustness(problem(constraints), plan_with(("Ana", 100), ("Bo", 90)))
+    se = next(b for b in report.bus_factors if b.requirement == SE4)
+    assert se.needed == 2 and se.at_risk
+    bo = report.departures[1]
+    assert bo.lost == (SE4,)  # with Bo gone, only Ana covers SE: below the 2 a critical requirement needs
+
+
+def test_replacements_respect_budget_exclusions_and_caps() -> None:
+    constraints = Constraints(budget=110, exclude=frozenset({"Ed"}))
+    report = robustness(problem(constraints), plan_with(("Ana", 100)))
+    assert report.departures[0].replacements == ()  # Ed excluded, Cy (120) over budget
+    two_tasks = replace(
+        plan_with(("Ana", 100)), team=(Member("Ana", "software_engineer_ml", ("deployment", "ai_infrastructure"), 100),)
+    )
+    report = robustness(problem(), two_tasks)
+    assert [r.candidate for r in report.departures[0].replacements] == ["Cy"]  # Ed takes one task only
+
+
+def test_role_fit_orders_roles_by_distance(catalog) -> None:  # type: ignore[no-untyped-def]
+    se_profile = {s: float(v.level) for s, v in catalog.role("software_engineer").profile.items()}
+    person = Candidate("Se", se_profile)
+    ranked = ranked_roles(person, catalog)
+    assert ranked[0][0].id == "software_engineer" and ranked[0][1] == 1.0
+    # Profile skills: the 7 charted ones plus research and data query languages (rated in some role) = 9.
+    # SE-ML differs from SE by 3 levels on ML, maths and data science: 9 levels over 9 skills of span 5.
+    assert len(profile_skills(catalog)) == 9
+    assert role_fit(person, catalog.role("software_engineer_ml"), catalog) == 1 - 9 / 9 / 5
