@@ -29,7 +29,8 @@ from planner.catalog import Catalog, default_catalog  # noqa: E402
 from planner.constraints import Constraints  # noqa: E402
 from planner.io.project_file import save_project  # noqa: E402
 from planner.project import new_project  # noqa: E402
-from planner.samples import generate_pool  # noqa: E402
+from planner.samples import generate_pool
+from planner.scenarios import snapshot  # noqa: E402
 
 
 def cap_skills(people: list[Candidate], caps: dict[str, float]) -> list[Candidate]:
@@ -70,6 +71,11 @@ def main() -> None:
     project.constraints = Constraints(team_size_max=6, budget=1_100_000, time_limit=20)
     project.nice_to_have.add(("modeling", "research"))
     project.notes = "Seed-stage start-up building a fraud-detection model; first AI hires."
+    lean = snapshot(project, "Budget 800k")
+    lean.constraints = replace(project.constraints, budget=800_000)
+    no_deploy = snapshot(project, "Skip deployment for now")
+    del no_deploy.subtasks["deployment"]
+    project.scenarios = [lean, no_deploy]
     save_project(project, HERE / "ml-startup.teamplan")
     write_spreadsheets(catalog, startup, HERE / "ml-startup-candidates")
 

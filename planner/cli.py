@@ -9,10 +9,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from planner.candidates import Candidate
 from planner.catalog import Catalog, default_catalog, load_catalog
@@ -21,8 +21,12 @@ from planner.errors import PlannerError, ValidationError
 from planner.plan import Plan, PlanStatus, plan_to_dict
 from planner.project import Project, new_project
 
+if TYPE_CHECKING:
+    from planner.scenarios import Comparison
+    from planner.solver import SolveProgress
+
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
-COMMANDS = ("solve", "import", "catalog", "template")
+COMMANDS = ("solve", "compare", "import", "catalog", "template")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -37,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("project", nargs="?", type=Path, help="a .teamplan project (omit to use --kind)")
     solve.add_argument("--kind", choices=["ml", "ds"], help="project kind when no project file is given")
     solve.add_argument("--tasks", help="comma-separated task ids (default: the kind's tasks)")
+    solve.add_argument("--scenario", metavar="NAME", help="solve one of the project's saved what-if scenarios")
     solve.add_argument("--candidates", type=Path, help="candidate spreadsheet (replaces the project's candidates)")
     solve.add_argument("--sheet", help="sheet to read from the candidate workbook")
     solve.add_argument("--scale", help="rating scale of the spreadsheet, e.g. 1-10, percent, workera")
@@ -58,6 +63,14 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("--csv", type=Path, metavar="TEAM.csv", help="write the team as CSV")
     solve.add_argument("--json", type=Path, metavar="RESULT.json", help="write the result JSON")
     solve.add_argument("-q", "--quiet", action="store_true", help="no progress, only the result")
+
+    compare = sub.add_parser("compare", help="solve the current setup and every scenario, and compare them")
+    compare.add_argument("project", type=Path)
+    compare.add_argument("--time-limit", type=float, metavar="S", help="seconds per scenario")
+    compare.add_argument("--deterministic", action="store_true")
+    compare.add_argument("--json", type=Path, metavar="COMPARISON.json")
+    compare.add_argument("--save", action="store_true", help="store the plans in the project file")
+    compare.add_argument("-q", "--quiet", action="store_true")
 
     imp = sub.add_parser("import", help="read and check a candidate spreadsheet")
     imp.add_argument("file", type=Path)
@@ -83,6 +96,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
     try:
         if args.command == "solve":
             return _solve(args, out, err)
+        if args.command == "compare":
+            return _compare(args, out, err)
         if args.command == "import":
             return _import(args, out)
         if args.command == "catalog":
@@ -137,7 +152,13 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
             raise ValidationError("--catalog applies only without a project file (a project embeds its catalog)")
         if args.kind or args.tasks:
             raise ValidationError("--kind and --tasks apply only without a project file")
+        if args.scenario:
+            from planner.scenarios import apply_scenario, find_scenario
+
+            project = apply_scenario(project, find_scenario(project, args.scenario))
     else:
+        if args.scenario:
+            raise ValidationError("--scenario needs a project file")
         if not args.kind:
             raise ValidationError("give a project file, or --kind ml|ds with --candidates FILE")
         if not args.candidates:
@@ -176,19 +197,9 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
 def _solve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     project = project_from_args(args, err)
     problem = project.problem()
-    from planner.solver import SolveProgress, solve
+    from planner.solver import solve
 
-    def report(progress: SolveProgress) -> None:
-        o = progress.objective
-        bound = f", bound {progress.bound:g}" if progress.bound is not None else ""
-        print(
-            f"[{progress.elapsed:6.1f}s] {progress.stage}: {o.uncovered} uncovered, {o.headcount} people, "
-            f"cost {o.cost:,.0f}{bound}",
-            file=err,
-            flush=True,
-        )
-
-    plan = solve(problem, on_progress=None if args.quiet else report, deterministic=args.deterministic)
+    plan = solve(problem, on_progress=None if args.quiet else _progress_printer(err), deterministic=args.deterministic)
     project.plan = plan
     print(format_plan(project, plan), file=out)
     if args.json:
@@ -209,6 +220,82 @@ def _solve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             export_team_csv(project, plan, args.csv)
             print(f"Team CSV written to {args.csv}", file=out)
     return EXIT_INFEASIBLE if plan.status is PlanStatus.INFEASIBLE else EXIT_OK
+
+
+def _progress_printer(err: TextIO, label: str = "") -> Callable[[SolveProgress], None]:
+    def report(progress: SolveProgress) -> None:
+        o = progress.objective
+        bound = f", bound {progress.bound:g}" if progress.bound is not None else ""
+        print(
+            f"{label}[{progress.elapsed:6.1f}s] {progress.stage}: {o.uncovered} uncovered, {o.headcount} people, "
+            f"cost {o.cost:,.0f}{bound}",
+            file=err,
+            flush=True,
+        )
+
+    return report
+
+
+def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from planner.io.project_file import load_project, save_project, write_text_atomic
+    from planner.scenarios import CURRENT, apply_scenario, compare_scenarios
+    from planner.solver import solve
+
+    project = load_project(args.project)
+    if not project.scenarios:
+        print(f"{args.project}: the project has no scenarios; comparing the current setup only", file=err)
+    setups = [(CURRENT, project)] + [(s.name, apply_scenario(project, s)) for s in project.scenarios]
+    for (name, setup), holder in zip(setups, [project, *project.scenarios], strict=True):
+        limit = args.time_limit if args.time_limit is not None else setup.constraints.time_limit
+        progress = None if args.quiet else _progress_printer(err, f"{name}: ")
+        holder.plan = solve(setup.problem(), time_limit=limit, on_progress=progress, deterministic=args.deterministic)
+    comparison = compare_scenarios(project)
+    print(format_comparison(project, comparison), file=out)
+    if args.json:
+        data = [
+            {
+                "scenario": row.name,
+                "status": row.plan.status.value if row.plan else None,
+                "message": row.plan.message if row.plan else "",
+                "changes": list(row.changes),
+                "team": list(row.team),
+                "headcount": row.headcount,
+                "cost": row.cost,
+                "cost_change": row.cost_change,
+                "uncovered": [{"task": r.task, "skill": r.skill, "level": r.level} for r in row.uncovered],
+                "hires": list(row.hires),
+                "joined": list(row.joined),
+                "left": list(row.left),
+            }
+            for row in comparison.scenarios
+        ]
+        write_text_atomic(args.json, json.dumps(data, indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+    if args.save:
+        save_project(project, args.project)
+        print(f"Plans saved in {args.project}", file=out)
+    return EXIT_OK
+
+
+def format_comparison(project: Project, comparison: Comparison) -> str:
+    """The comparison as a plain-text table, one block per scenario."""
+    catalog = project.catalog
+    lines = []
+    for row in comparison.scenarios:
+        lines.append(f"== {row.name}" + (f" ({'; '.join(row.changes)})" if row.changes else ""))
+        if row.plan is None:
+            lines.append("   not solved")
+            continue
+        if row.headcount is None:
+            lines.append(f"   {row.plan.status.value}: {row.plan.message}")
+            continue
+        change = f" ({row.cost_change:+,.0f})" if row.cost_change else ""
+        lines.append(f"   {row.headcount} people, cost {row.cost or 0:,.0f}{change}, {len(row.uncovered)} uncovered")
+        lines.append(f"   team: {', '.join(row.team) or 'nobody'}")
+        if row.joined or row.left:
+            lines.append(f"   joined: {', '.join(row.joined) or '-'}; left: {', '.join(row.left) or '-'}")
+        if row.hires:
+            lines.append(f"   hire: {', '.join(catalog.role(r).name for r in row.hires)}")
+    return "\n".join(lines)
 
 
 def format_plan(project: Project, plan: Plan) -> str:

@@ -162,3 +162,28 @@ def test_new_project_with_constraints_defaults() -> None:
     project = new_project("ml")
     assert project.constraints.max_tasks_per_person == 2
     assert project.constraints.redundancy == 1
+
+
+def test_compare_solves_every_scenario(tmp_path: Path) -> None:
+    result = tmp_path / "cmp.json"
+    code, out, err = run("compare", str(EXAMPLES / "ml-startup.teamplan"), "--json", str(result), "-q", "--deterministic")
+    assert code == 0, err
+    rows = json.loads(result.read_text(encoding="utf-8"))
+    assert [r["scenario"] for r in rows] == ["Current", "Budget 800k", "Skip deployment for now"]
+    current, lean, no_deploy = rows
+    assert lean["cost"] <= 800_000 <= 1_100_000
+    assert lean["changes"] == ["budget 800,000 (was 1,100,000)"]
+    assert not any(u["task"] == "deployment" for u in no_deploy["uncovered"])
+    assert current["cost_change"] == 0
+    assert "== Budget 800k" in out
+
+
+def test_solve_a_named_scenario(tmp_path: Path) -> None:
+    result = tmp_path / "r.json"
+    args = ("solve", str(EXAMPLES / "ml-startup.teamplan"), "--scenario", "Skip deployment for now", "-q")
+    code, _, err = run(*args, "--json", str(result))
+    assert code == 0, err
+    data = json.loads(result.read_text(encoding="utf-8"))
+    assert "deployment" not in {r["task"] for r in data["requirements"]}
+    code, _, err = run("solve", str(EXAMPLES / "ml-startup.teamplan"), "--scenario", "Nope")
+    assert code == 1 and "no scenario named 'Nope'" in err
