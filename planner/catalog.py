@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.errors import CatalogError
 from planner.resources import resource_path
@@ -180,7 +180,10 @@ class Catalog:
         return tuple(role.id for role in self.roles)
 
 
-def _find(items: tuple[Any, ...], item_id: str, what: str) -> Any:
+_Item = TypeVar("_Item", Skill, Task, ProjectKind, Role)
+
+
+def _find(items: tuple[_Item, ...], item_id: str, what: str) -> _Item:
     for item in items:
         if item.id == item_id:
             return item

@@ -244,11 +244,14 @@ def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     project = load_project(args.project)
     if not project.scenarios:
         print(f"{args.project}: the project has no scenarios; comparing the current setup only", file=err)
-    setups = [(CURRENT, project)] + [(s.name, apply_scenario(project, s)) for s in project.scenarios]
-    for (name, setup), holder in zip(setups, [project, *project.scenarios], strict=True):
+    def solve_setup(name: str, setup: Project) -> Plan:
         limit = args.time_limit if args.time_limit is not None else setup.constraints.time_limit
         progress = None if args.quiet else _progress_printer(err, f"{name}: ")
-        holder.plan = solve(setup.problem(), time_limit=limit, on_progress=progress, deterministic=args.deterministic)
+        return solve(setup.problem(), time_limit=limit, on_progress=progress, deterministic=args.deterministic)
+
+    project.plan = solve_setup(CURRENT, project)
+    for scenario in project.scenarios:
+        scenario.plan = solve_setup(scenario.name, apply_scenario(project, scenario))
     comparison = compare_scenarios(project)
     print(format_comparison(project, comparison), file=out)
     if args.json:
