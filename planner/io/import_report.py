@@ -1,0 +1,174 @@
+"""What a candidate import found: the column mapping, every row, and every problem.
+
+An :class:`ImportReport` is the single result of reading a candidate spreadsheet. Rows
+with errors stay in the report (``candidate`` is ``None``) so the GUI preview can show
+them and the user can fix the file; :func:`report_to_dict` is the documented
+``import --json`` format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from planner.candidates import Candidate
+from planner.io.rating_parse import RatingScale
+
+
+class Severity(str, Enum):
+    """An error keeps the row out of the import; a warning imports it but asks for a look."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    """One problem, located as the spreadsheet shows it (1-based row, column header)."""
+
+    row: int | None
+    column: str | None
+    value: str
+    severity: Severity
+    message: str
+
+
+TARGET_KINDS = ("skill", "name", "first_name", "last_name", "cost", "email", "notes", "max_tasks", "ignored")
+
+
+@dataclass(frozen=True)
+class ColumnTarget:
+    """What a column holds: a skill (with its id), a candidate field, or nothing (``ignored``)."""
+
+    kind: str
+    skill: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in TARGET_KINDS:
+            raise ValueError(f"unknown column target {self.kind!r} (choose from {', '.join(TARGET_KINDS)})")
+        if (self.kind == "skill") != (self.skill is not None):
+            raise ValueError("a skill target needs a skill id, and only a skill target has one")
+
+    @property
+    def label(self) -> str:
+        """``skill:machine_learning``, ``name``, ``ignored``… (the JSON form)."""
+        return f"skill:{self.skill}" if self.kind == "skill" else self.kind
+
+
+IGNORED = ColumnTarget("ignored")
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """A column of the sheet (0-based ``index``; header text as written) and its target."""
+
+    header: str
+    index: int
+    target: ColumnTarget
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    """A data row as text (for the preview) and its candidate, ``None`` when it was not imported."""
+
+    row: int
+    values: tuple[str, ...]
+    candidate: Candidate | None
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    source: str
+    sheet: str | None
+    sheets: tuple[str, ...]
+    header_row: int
+    columns: tuple[ColumnMapping, ...]
+    rows: tuple[ImportedRow, ...]
+    problems: tuple[ImportProblem, ...]
+    scale: RatingScale
+
+    @property
+    def candidates(self) -> list[Candidate]:
+        """The candidates of the rows that can be imported, in sheet order."""
+        return [row.candidate for row in self.rows if row.candidate is not None]
+
+    @property
+    def errors(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[ImportProblem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+    def summary(self) -> str:
+        """One line for a status bar or the command line."""
+        where = f"sheet {self.sheet!r}" if self.sheet else "the file"
+        imported = sum(1 for row in self.rows if row.candidate is not None)
+        rejected = sum(1 for row in self.rows if row.candidate is None)
+        return (
+            f"{where}, header row {self.header_row}: {imported} candidate(s) ready, "
+            f"{rejected} row(s) not imported, {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+        )
+
+    def problems_in_row(self, row: int) -> list[ImportProblem]:
+        """The problems of one spreadsheet row (for the preview)."""
+        return [p for p in self.problems if p.row == row]
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else float(value)
+
+
+def _column_labels(columns: tuple[ColumnMapping, ...]) -> dict[str, str]:
+    """Header -> target; a blank or repeated header is named by its column number instead."""
+    out: dict[str, str] = {}
+    for mapping in columns:
+        key = mapping.header
+        if not key or key in out:
+            key = f"{mapping.header or '(no header)'} [column {mapping.index + 1}]"
+        out[key] = mapping.target.label
+    return out
+
+
+def report_to_dict(report: ImportReport) -> dict[str, Any]:
+    """The ``import --json`` document (stable keys, documented in the README)."""
+    return {
+        "source": report.source,
+        "sheet": report.sheet,
+        "sheets": list(report.sheets),
+        "header_row": report.header_row,
+        "scale": report.scale.label,
+        "columns": _column_labels(report.columns),
+        "candidates": [
+            {
+                "row": row.row,
+                "name": row.candidate.name,
+                "skills": {skill: _number(value) for skill, value in row.candidate.ratings.items()},
+                "cost": _number(row.candidate.cost),
+                "email": row.candidate.email,
+                "notes": row.candidate.notes,
+                **({"max_tasks": row.candidate.max_tasks} if row.candidate.max_tasks is not None else {}),
+            }
+            for row in report.rows
+            if row.candidate is not None
+        ],
+        "problems": [
+            {
+                "row": p.row,
+                "column": p.column,
+                "value": p.value,
+                "severity": p.severity.value,
+                "message": p.message,
+            }
+            for p in report.problems
+        ],
+        "summary": {
+            "rows": len(report.rows),
+            "imported": sum(1 for row in report.rows if row.candidate is not None),
+            "errors": len(report.errors),
+            "warnings": len(report.warnings),
+        },
+    }
