@@ -22,6 +22,7 @@ from planner.plan import Plan, PlanStatus, plan_to_dict
 from planner.project import Project, new_project
 
 if TYPE_CHECKING:
+    from planner.io.import_report import ImportProblem
     from planner.scenarios import Comparison
     from planner.solver import SolveProgress
 
@@ -117,11 +118,13 @@ def _catalog_from(args: argparse.Namespace) -> Catalog:
 # --- solve -----------------------------------------------------------------------------
 
 
-def _load_candidates(args: argparse.Namespace, catalog: Catalog, err: TextIO) -> list[Candidate]:
+def _load_candidates(
+    args: argparse.Namespace, catalog: Catalog, err: TextIO, *, warn_blank_cost: bool
+) -> list[Candidate]:
     from planner.io.candidate_import import import_candidates, parse_scale
 
     scale = parse_scale(args.scale) if args.scale else None
-    report = import_candidates(args.candidates, catalog, sheet=args.sheet, scale=scale)
+    report = import_candidates(args.candidates, catalog, sheet=args.sheet, scale=scale, warn_blank_cost=warn_blank_cost)
     for problem in report.problems:
         print(f"{args.candidates}: {_problem_line(problem)}", file=err)
     if report.errors and not args.skip_bad_rows:
@@ -132,14 +135,18 @@ def _load_candidates(args: argparse.Namespace, catalog: Catalog, err: TextIO) ->
     return list(report.candidates)
 
 
-def _problem_line(problem: object) -> str:
-    row = getattr(problem, "row", None)
-    column = getattr(problem, "column", None)
-    where = ", ".join(part for part in (f"row {row}" if row else "", f"column {column!r}" if column else "") if part)
-    value = getattr(problem, "value", "")
-    severity = getattr(getattr(problem, "severity", ""), "value", "")
-    shown = f" (value {value!r})" if value not in ("", None) else ""
-    return f"{severity}: {where}: {getattr(problem, 'message', '')}{shown}" if where else f"{severity}: {problem}"
+def _problem_line(problem: ImportProblem) -> str:
+    where = ", ".join(
+        part
+        for part in (
+            f"row {problem.row}" if problem.row else "",
+            f"column {problem.column!r}" if problem.column else "",
+        )
+        if part
+    )
+    shown = f" (value {problem.value!r})" if problem.value not in ("", None) else ""
+    prefix = f"{problem.severity.value}: {where}: " if where else f"{problem.severity.value}: "
+    return f"{prefix}{problem.message}{shown}"
 
 
 def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
@@ -165,15 +172,6 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
             raise ValidationError("--candidates FILE is needed without a project file")
         tasks = [t.strip() for t in args.tasks.split(",") if t.strip()] if args.tasks else None
         project = new_project(args.kind, tasks=tasks, catalog=_catalog_from(args), name=f"{args.kind.upper()} project")
-    if args.candidates:
-        project.candidates = _load_candidates(args, project.catalog, err)
-        names = {c.name for c in project.candidates}
-        constraints = project.constraints
-        project.constraints = replace(
-            constraints,
-            must_hire={n: r for n, r in constraints.must_hire.items() if n in names},
-            exclude=frozenset(n for n in constraints.exclude if n in names),
-        )
     changes: dict[str, object] = {}
     for flag, field in (
         ("team_min", "team_size_min"),
@@ -191,6 +189,19 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
             ObjectiveOrder.COST_FIRST if args.objective == "cost" else ObjectiveOrder.SIZE_FIRST
         )
     project.constraints = replace(project.constraints, **changes)  # type: ignore[arg-type]
+    if args.candidates:
+        project.candidates = _load_candidates(
+            args, project.catalog, err, warn_blank_cost=project.constraints.budget is not None
+        )
+        names = {c.name for c in project.candidates}
+        constraints = project.constraints
+        for name in sorted((set(constraints.must_hire) | constraints.exclude) - names):
+            print(f"note: {name!r} is pinned in the project but not in {args.candidates}; the pin is ignored", file=err)
+        project.constraints = replace(
+            constraints,
+            must_hire={n: r for n, r in constraints.must_hire.items() if n in names},
+            exclude=frozenset(n for n in constraints.exclude if n in names),
+        )
     return project
 
 
@@ -244,6 +255,7 @@ def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     project = load_project(args.project)
     if not project.scenarios:
         print(f"{args.project}: the project has no scenarios; comparing the current setup only", file=err)
+
     def solve_setup(name: str, setup: Project) -> Plan:
         limit = args.time_limit if args.time_limit is not None else setup.constraints.time_limit
         progress = None if args.quiet else _progress_printer(err, f"{name}: ")
