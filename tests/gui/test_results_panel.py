@@ -1,0 +1,176 @@
+"""The results view: status, team table, heatmap, radar, gaps, selection and repeated updates."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sample_plans import infeasible_plan, sample_plan, sample_problem
+
+from planner.catalog import Catalog
+from planner.plan import PlanStatus
+from planner.project import new_project
+from planner.samples import generate_pool
+from planner.solver import solve
+from ui.models.coverage_model import CoverageModel
+from ui.models.team_model import SORT_ROLE, TeamColumn, TeamModel, format_cost
+from ui.results_panel import EMPTY_HINT, ResultsPanel
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, catalog: Catalog) -> ResultsPanel:
+    widget = ResultsPanel()
+    qtbot.addWidget(widget)
+    widget.set_catalog(catalog)
+    widget.resize(1200, 800)
+    return widget
+
+
+def test_empty_state_hints_at_solve(panel: ResultsPanel) -> None:
+    panel.show_plan(None, None)
+    assert panel.stack.currentIndex() == 0
+    assert "Press Solve (Ctrl+R)" in panel.empty_label.text()
+    assert panel.empty_label.text() == EMPTY_HINT
+    assert panel.team_model.rowCount() == 0
+
+
+def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: Catalog) -> None:
+    panel.show_plan(sample_problem(catalog), sample_plan())
+    assert panel.stack.currentIndex() == 1
+    assert panel.status_text() == (
+        "Best found in 30 s, within 4% of optimal; 1 requirement cannot be covered by these candidates"
+    )
+    assert panel.summary_label.text() == (
+        "2 people · total cost 310,000 · 5 of 6 requirements covered · 4 covered by one person only"
+    )
+    model = panel.team_model
+    assert model.rowCount() == 2
+    row = [model.data(model.index(0, column)) for column in TeamColumn]
+    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling, Deployment", "170,000", "82%"]
+    assert model.data(model.index(1, TeamColumn.ROLE)) == "Software Engineer – Machine Learning"
+    gaps = panel.gaps_text()
+    assert "Not covered (1)" in gaps
+    assert "Modeling: Research ≥ 3" in gaps
+    assert "Hire a Machine Learning Researcher for Modeling: Research ≥ 3" in gaps
+    assert "Ben Okafor — Deployment: Software Engineering" in gaps  # the only one covering it
+    radar = panel.radar
+    assert radar.axis_labels() == [
+        "Machine Learning",
+        "Deep Learning",
+        "Mathematics",
+        "Software Engineering",
+        "Research",
+    ]
+    assert radar.series_values("Team (best per skill)") == [5.0, 5.0, 4.0, 5.0, 0.0]
+    assert radar.series_values("Required (highest level)") == [4.0, 4.0, 3.0, 4.0, 3.0]
+    heatmap_model = panel.heatmap.coverage_model()
+    assert heatmap_model.rowCount() == 5 and heatmap_model.columnCount() == 2
+
+
+def test_the_solvers_message_is_shown_with_the_gaps(panel: ResultsPanel, catalog: Catalog) -> None:
+    plan = dataclasses.replace(sample_plan(), message="Nobody could be assigned to: Research.")
+    panel.show_plan(sample_problem(catalog), plan)
+    assert panel.gaps_text().startswith("Nobody could be assigned to: Research.")
+
+
+def test_infeasible_plan_is_prominent(panel: ResultsPanel, catalog: Catalog) -> None:
+    panel.show_plan(sample_problem(catalog), infeasible_plan())
+    assert panel.status_text() == "Infeasible: must-hire Ana Chen and Ben Okafor cost more than the budget"
+    assert panel.status_label.isVisibleTo(panel)
+    assert "#c9302c" in panel.status_label.styleSheet()  # the red banner
+    assert panel.stack.currentIndex() == 0
+    assert "No team satisfies the constraints" in panel.empty_label.text()
+    assert "cost more than the budget" in panel.empty_label.text()
+    assert panel.team_model.rowCount() == 0
+
+
+def test_clicking_a_member_shows_and_highlights_what_they_cover(
+    qtbot: QtBot, panel: ResultsPanel, catalog: Catalog
+) -> None:
+    panel.show_plan(sample_problem(catalog), sample_plan())
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.team_view
+    row = panel.team_proxy.mapFromSource(panel.team_model.index(1, 0)).row()
+    rect = view.visualRect(panel.team_proxy.index(row, TeamColumn.ROLE))
+    activated: list[str] = []
+    panel.memberActivated.connect(activated.append)
+    with qtbot.waitSignal(panel.memberSelected) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["Ben Okafor"]
+    assert activated == []  # a click only shows; it does not leave the results
+    assert panel.selected_member() == "Ben Okafor"
+    details = panel.details_text()
+    assert "Ben Okafor — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
+    assert "Deployment · Software Engineering ≥ 4: rates 5 (Accomplished) — the only one" in details
+    heatmap = panel.heatmap.coverage_model()
+    deployment_se = heatmap.index(3, 1)
+    assert heatmap.data(deployment_se, CoverageModel.HighlightRole) is True
+    assert heatmap.data(heatmap.index(0, 0), CoverageModel.HighlightRole) is False  # modeling: not Ben's
+    assert "Ben Okafor" in panel.radar.series_names()
+    with qtbot.waitSignal(panel.memberActivated) as blocker:
+        qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == ["Ben Okafor"]
+
+
+def test_heatmap_click_explains_the_requirement(qtbot: QtBot, panel: ResultsPanel, catalog: Catalog) -> None:
+    panel.show_plan(sample_problem(catalog), sample_plan())
+    panel.heatmap.requirementClicked.emit("modeling", "research")
+    assert "Modeling · Research" in panel.details_text()
+    assert "Missing" in panel.details_text()
+
+
+def test_repeated_updates_keep_the_selection_and_do_not_emit(
+    qtbot: QtBot, panel: ResultsPanel, catalog: Catalog
+) -> None:
+    problem = sample_problem(catalog)
+    panel.show_plan(problem, sample_plan())
+    panel.select_member("Ana Chen")
+    emitted: list[str] = []
+    panel.memberActivated.connect(emitted.append)
+    panel.memberSelected.connect(emitted.append)
+    for step in range(40):  # a solve reporting better and better plans
+        plan = sample_plan(gap=0.4 - step * 0.01, seconds=step * 0.5, ana_fit=0.5 + step * 0.01)
+        panel.show_plan(problem, plan)
+    assert emitted == []
+    assert panel.selected_member() == "Ana Chen"
+    assert panel.team_model.data(panel.team_model.index(0, TeamColumn.FIT)) == "89%"
+    assert panel.status_text().startswith("Best found in 20 s, within 1% of optimal")
+    final = dataclasses.replace(sample_plan(), status=PlanStatus.OPTIMAL, gap=0.0)
+    panel.show_plan(problem, final)
+    assert panel.status_text().startswith("Proven optimal")
+    panel.show_plan(problem, None)
+    assert panel.selected_member() is None
+    assert panel.stack.currentIndex() == 0
+
+
+def test_team_model(qtmodeltester, catalog: Catalog) -> None:  # type: ignore[no-untyped-def]
+    model = TeamModel(catalog)
+    qtmodeltester.check(model)
+    model.set_plan(sample_plan())
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, TeamColumn.COST), SORT_ROLE) == 170_000.0
+    assert model.data(model.index(1, TeamColumn.FIT), SORT_ROLE) == pytest.approx(0.74)
+    assert model.headerData(TeamColumn.FIT, Qt.Orientation.Horizontal) == "Role fit"
+    assert format_cost(None) == "—"
+    assert format_cost(99.5) == "99.50"
+    model.set_plan(None)
+    assert model.rowCount() == 0
+
+
+def test_real_solve_is_shown(panel: ResultsPanel, catalog: Catalog) -> None:
+    project = new_project("ml", tasks=["modeling", "deployment"], candidates=generate_pool(catalog, 14, seed=2))
+    problem = project.problem()
+    plan = solve(problem, time_limit=10, deterministic=True)
+    panel.show_plan(problem, plan)
+    assert plan.status in (PlanStatus.OPTIMAL, PlanStatus.FEASIBLE)
+    assert panel.team_model.rowCount() == len(plan.team) > 0
+    names = {panel.team_model.data(panel.team_model.index(r, TeamColumn.MEMBER)) for r in range(len(plan.team))}
+    assert names == {m.candidate for m in plan.team}
+    matrix = panel.heatmap.coverage_model().matrix()
+    missing = {(c.task, c.skill) for c in matrix.cells.values() if c.state.value == "missing"}
+    assert missing == {r.key for r in plan.uncovered}  # the heatmap agrees with the solver

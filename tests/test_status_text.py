@@ -1,0 +1,86 @@
+"""The plan status in words (pure functions, no Qt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.catalog import Catalog
+from planner.constraints import Constraints
+from planner.plan import HireRecommendation, Objective, Plan, PlanStatus
+from planner.requirements import Requirement
+from ui.status_text import format_gap, format_seconds, hire_text, plan_status_text, requirement_text
+
+GAP_REQ = Requirement("modeling", "deep_learning", 4)
+
+
+def make_plan(
+    status: PlanStatus, *, seconds: float = 30.0, gap: float | None = None, uncovered: int = 0, message: str = ""
+) -> Plan:
+    return Plan(
+        status=status,
+        solve_seconds=seconds,
+        objective=Objective(uncovered_must=uncovered),
+        settings=Constraints(),
+        roles={},
+        requirements=(GAP_REQ,),
+        uncovered=(GAP_REQ,) * uncovered,
+        gap=gap,
+        message=message,
+    )
+
+
+@pytest.mark.parametrize(
+    ("plan", "text"),
+    [
+        (make_plan(PlanStatus.OPTIMAL, gap=0.0), "Proven optimal"),
+        (make_plan(PlanStatus.FEASIBLE, seconds=30.2, gap=0.04), "Best found in 30 s, within 4% of optimal"),
+        (make_plan(PlanStatus.FEASIBLE, seconds=2.54, gap=None), "Best found in 2.5 s"),
+        (make_plan(PlanStatus.FEASIBLE, seconds=12, gap=0.001), "Best found in 12 s, within <1% of optimal"),
+        (make_plan(PlanStatus.CANCELLED, gap=0.2), "Stopped: best plan so far"),
+        (
+            make_plan(PlanStatus.INFEASIBLE, message="the budget is below the cheapest team"),
+            "Infeasible: the budget is below the cheapest team",
+        ),
+        (make_plan(PlanStatus.INFEASIBLE), "Infeasible: the constraints contradict each other"),
+        (
+            make_plan(PlanStatus.OPTIMAL, gap=0.0, uncovered=2),
+            "Proven optimal; 2 requirements cannot be covered by these candidates",
+        ),
+        (
+            make_plan(PlanStatus.FEASIBLE, seconds=30, gap=0.04, uncovered=1),
+            "Best found in 30 s, within 4% of optimal; 1 requirement cannot be covered by these candidates",
+        ),
+    ],
+)
+def test_plan_status_text(plan: Plan, text: str) -> None:
+    assert plan_status_text(plan) == text
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [(0, "0 s"), (0.04, "0 s"), (0.4, "0.4 s"), (9.96, "10 s"), (59.6, "60 s"), (125, "2 min 5 s"), (180, "3 min")],
+)
+def test_format_seconds(seconds: float, text: str) -> None:
+    assert format_seconds(seconds) == text
+
+
+def test_format_gap() -> None:
+    assert format_gap(0.04) == "4%"
+    assert format_gap(0.001) == "<1%"
+    assert format_gap(0.256) == "26%"
+
+
+def test_requirement_and_hire_text_use_catalog_names(catalog: Catalog) -> None:
+    assert requirement_text(catalog, GAP_REQ) == "Modeling · Deep Learning ≥ 4 (Developing)"
+    nice = Requirement("deployment", "software_engineering", 5, must_have=False)
+    assert requirement_text(catalog, nice) == "Deployment · Software Engineering ≥ 5 (Accomplished), nice to have"
+    hire = HireRecommendation(
+        role="machine_learning_engineer",
+        tasks=("modeling", "deployment"),
+        min_ratings={"software_engineering": 3, "deep_learning": 4},
+        covers=(GAP_REQ,),
+    )
+    # Skills in catalog order, whatever order the recommendation lists them in.
+    assert hire_text(catalog, hire) == (
+        "Hire a Machine Learning Engineer for Modeling + Deployment: Deep Learning ≥ 4, Software Engineering ≥ 3"
+    )

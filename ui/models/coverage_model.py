@@ -1,0 +1,272 @@
+"""Coverage of each requirement by a plan's team, and the table model the heatmap shows.
+
+``coverage_matrix`` is plain Python (no Qt): for every (task, skill) it works out the
+required level, the best rating among the members assigned to the task, who reaches
+the level, and a state — met (enough people), thin (a single person, or fewer than the
+redundancy asks) or missing (nobody). ``CoverageModel`` shows it with skills as rows and
+tasks as columns (five task columns read better than twelve skill columns).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from planner.catalog import Catalog
+from planner.plan import Plan
+from planner.project import Problem
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+class CellState(StrEnum):
+    MET = "met"
+    THIN = "thin"
+    MISSING = "missing"
+    NOT_REQUIRED = "not_required"
+
+
+STATE_COLORS = {
+    CellState.MET: QColor("#8fd19e"),
+    CellState.THIN: QColor("#f3cd6a"),
+    CellState.MISSING: QColor("#ef958d"),
+}
+STATE_WORDS = {
+    CellState.MET: "Met",
+    CellState.THIN: "Thin",
+    CellState.MISSING: "Missing",
+    CellState.NOT_REQUIRED: "Not required",
+}
+
+
+@dataclass(frozen=True)
+class CoverageCell:
+    """One requirement (or a non-required task/skill pair) against the team."""
+
+    task: str
+    skill: str
+    required: int | None  # None when the task does not require the skill
+    must_have: bool
+    best: float  # best rating among the members on the task (0 when nobody is on it)
+    on_task: tuple[tuple[str, float], ...]  # (member, rating) for everyone assigned to the task
+    covered_by: tuple[str, ...]  # members on the task whose rating reaches the level
+    state: CellState
+
+
+@dataclass(frozen=True)
+class CoverageMatrix:
+    tasks: tuple[str, ...]
+    skills: tuple[str, ...]
+    cells: dict[tuple[str, str], CoverageCell]
+
+    def cell(self, task: str, skill: str) -> CoverageCell:
+        return self.cells[(task, skill)]
+
+    def count(self, state: CellState) -> int:
+        return sum(1 for cell in self.cells.values() if cell.state is state)
+
+
+def coverage_matrix(problem: Problem | None, plan: Plan) -> CoverageMatrix:
+    """Every required (task, skill) of ``plan`` against its team (see the module docstring)."""
+    catalog_tasks = problem.catalog.task_ids if problem else ()
+    catalog_skills = problem.catalog.skill_ids if problem else ()
+    required = {r.key: r for r in plan.requirements}
+    task_set = {r.task for r in plan.requirements} | set(problem.tasks if problem else ())
+    tasks = tuple(sorted(task_set, key=lambda t: (_position(catalog_tasks, t), t)))
+    skill_set = {r.skill for r in plan.requirements}
+    skills = tuple(sorted(skill_set, key=lambda s: (_position(catalog_skills, s), s)))
+    names = {c.name for c in problem.candidates} if problem else set()
+    needed = max(2, plan.settings.redundancy)
+    cells: dict[tuple[str, str], CoverageCell] = {}
+    for task in tasks:
+        members = [m for m in plan.team if task in m.tasks]
+        for skill in skills:
+            on_task = []
+            for member in members:
+                if member.candidate in names and problem is not None:
+                    rating = problem.candidate(member.candidate).rating(skill)
+                else:  # without the candidates, the plan's own coverage records are all we know
+                    rating = max((c.rating for c in member.covers if c.task == task and c.skill == skill), default=0.0)
+                on_task.append((member.candidate, rating))
+            requirement = required.get((task, skill))
+            best = max((rating for _, rating in on_task), default=0.0)
+            if requirement is None:
+                cells[(task, skill)] = CoverageCell(
+                    task, skill, None, False, best, tuple(on_task), (), CellState.NOT_REQUIRED
+                )
+                continue
+            covered_by = tuple(name for name, rating in on_task if rating >= requirement.level)
+            if not covered_by:
+                state = CellState.MISSING
+            elif len(covered_by) < needed:
+                state = CellState.THIN
+            else:
+                state = CellState.MET
+            cells[(task, skill)] = CoverageCell(
+                task, skill, requirement.level, requirement.must_have, best, tuple(on_task), covered_by, state
+            )
+    return CoverageMatrix(tasks, skills, cells)
+
+
+def _position(order: tuple[str, ...], item: str) -> int:
+    return order.index(item) if item in order else len(order)
+
+
+def _wrap(text: str) -> str:
+    """Two lines for a long column title, so narrow task columns stay readable."""
+    if len(text) <= 12 or " " not in text:
+        return text
+    middle = len(text) // 2
+    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
+    return text[:cut] + "\n" + text[cut + 1 :]
+
+
+def text_color_for(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background``."""
+    luminance = 0.299 * background.redF() + 0.587 * background.greenF() + 0.114 * background.blueF()
+    return QColor("#111111") if luminance > 0.55 else QColor("#ffffff")
+
+
+class CoverageModel(QAbstractTableModel):
+    """Skills as rows, tasks as columns; each cell "best (≥required)" coloured by state."""
+
+    StateRole = Qt.ItemDataRole.UserRole + 1
+    HighlightRole = Qt.ItemDataRole.UserRole + 2
+    KeyRole = Qt.ItemDataRole.UserRole + 3  # (task, skill)
+
+    def __init__(self, catalog: Catalog, parent: object | None = None) -> None:
+        super().__init__(parent)  # type: ignore[arg-type]
+        self._catalog = catalog
+        self._matrix = CoverageMatrix((), (), {})
+        self._highlight: str | None = None
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        self.beginResetModel()
+        self._catalog = catalog
+        self.endResetModel()
+
+    def set_matrix(self, matrix: CoverageMatrix) -> None:
+        """Show ``matrix``; keeps the model's shape when tasks and skills are unchanged (no flicker)."""
+        if matrix.tasks == self._matrix.tasks and matrix.skills == self._matrix.skills:
+            self._matrix = matrix
+            if matrix.tasks and matrix.skills:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(matrix.skills) - 1, len(matrix.tasks) - 1))
+            return
+        self.beginResetModel()
+        self._matrix = matrix
+        self.endResetModel()
+
+    def matrix(self) -> CoverageMatrix:
+        return self._matrix
+
+    def set_highlight(self, member: str | None) -> None:
+        """Mark the cells ``member`` covers (None clears)."""
+        self._highlight = member
+        if self._matrix.tasks and self._matrix.skills:
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._matrix.skills) - 1, len(self._matrix.tasks) - 1),
+                [self.HighlightRole, Qt.ItemDataRole.FontRole],
+            )
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._matrix.skills)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._matrix.tasks)
+
+    def cell_at(self, index: Index) -> CoverageCell:
+        return self._matrix.cell(self._matrix.tasks[index.column()], self._matrix.skills[index.row()])
+
+    def _skill_name(self, skill: str) -> str:
+        try:
+            return self._catalog.skill(skill).name
+        except KeyError:
+            return skill
+
+    def _task_name(self, task: str) -> str:
+        try:
+            return self._catalog.task(task).name
+        except KeyError:
+            return task
+
+    def _level(self, value: float) -> str:
+        return f"{value:g} ({self._catalog.scale.name_of(value)})"
+
+    def tooltip(self, cell: CoverageCell) -> str:
+        lines = [f"{self._task_name(cell.task)} · {self._skill_name(cell.skill)}"]
+        if cell.required is None:
+            lines.append("Not required for this task")
+        else:
+            kind = "" if cell.must_have else " (nice to have)"
+            lines.append(f"Required: {self._level(cell.required)}{kind}")
+            lines.append(f"{STATE_WORDS[cell.state]}")
+        if not cell.on_task:
+            lines.append("Nobody on the team works on this task")
+            return "\n".join(lines)
+        lines.append(f"Best on the task: {self._level(cell.best)}")
+        if cell.required is not None:
+            who = ", ".join(f"{name} ({rating:g})" for name, rating in cell.on_task if name in cell.covered_by)
+            lines.append(f"Covered by: {who or 'nobody'}")
+            below = ", ".join(f"{name} ({rating:g})" for name, rating in cell.on_task if name not in cell.covered_by)
+            if below:
+                lines.append(f"On the task but below the level: {below}")
+        return "\n".join(lines)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        cell = self.cell_at(index)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if cell.required is None:
+                return f"{cell.best:g}" if cell.on_task and cell.best > 0 else ""
+            best = f"{cell.best:g}" if cell.on_task else "–"
+            return f"{best} (≥{cell.required})"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(cell)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            color = STATE_COLORS.get(cell.state)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            color = STATE_COLORS.get(cell.state)
+            return QBrush(text_color_for(color)) if color is not None else None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.FontRole and self._is_highlighted(cell):
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == self.StateRole:
+            return cell.state
+        if role == self.HighlightRole:
+            return self._is_highlighted(cell)
+        if role == self.KeyRole:
+            return (cell.task, cell.skill)
+        return None
+
+    def _is_highlighted(self, cell: CoverageCell) -> bool:
+        return self._highlight is not None and self._highlight in cell.covered_by
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        items = self._matrix.tasks if horizontal else self._matrix.skills
+        if not 0 <= section < len(items):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _wrap(self._task_name(items[section])) if horizontal else self._skill_name(items[section])
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if horizontal:
+                task = self._catalog.task(items[section]) if items[section] in self._catalog.task_ids else None
+                return task.summary if task else None
+            skill = self._catalog.skill(items[section]) if items[section] in self._catalog.skill_ids else None
+            return skill.description if skill else None
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable

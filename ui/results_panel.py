@@ -1,0 +1,414 @@
+"""The results view: status, team table, coverage heatmap, radar, gaps and hires.
+
+``ResultsPanel.show_plan`` is cheap enough to call for every better plan during a solve:
+the models update in place when the team's shape is unchanged, and the selected member
+stays selected.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.catalog import Catalog, default_catalog
+from planner.plan import Member, Plan, PlanStatus
+from planner.project import Problem
+from ui.charts.heatmap import CoverageHeatmap, coverage_legend
+from ui.charts.radar import RadarChart, level_bands
+from ui.models.coverage_model import CellState, CoverageCell, CoverageMatrix, coverage_matrix
+from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
+from ui.status_text import hire_text, level_text, plan_status_text
+
+EMPTY_HINT = "No plan yet.\nPress Solve (Ctrl+R) to staff the team from the candidates."
+BANNER_STYLES = {
+    "ok": "",
+    "warn": "background:#f3cd6a; color:#111; border-radius:4px; padding:6px;",
+    "error": "background:#c9302c; color:#fff; border-radius:4px; padding:6px;",
+}
+
+
+def _box(title: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 6, 6, 6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+class ResultsPanel(QWidget):
+    """Shows one plan.
+
+    Clicking a team member shows what they cover (``memberSelected``); double-clicking or
+    pressing Enter on them emits ``memberActivated(name)`` (the window opens the candidate).
+    """
+
+    memberActivated = Signal(str)
+    memberSelected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = default_catalog()
+        self._problem: Problem | None = None
+        self._plan: Plan | None = None
+        self._matrix = CoverageMatrix((), (), {})
+        self._selected: str | None = None
+        self._quiet = False  # true while the panel itself changes the selection
+
+        self.status_label = QLabel("No plan yet")
+        self.status_label.setObjectName("statusLine")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.status_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.status_label.setFont(font)
+        self.summary_label = QLabel("")
+        self.summary_label.setObjectName("summaryLine")
+
+        self.empty_label = QLabel(EMPTY_HINT)
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        empty_font = self.empty_label.font()
+        empty_font.setPointSizeF(empty_font.pointSizeF() * 1.3)
+        self.empty_label.setFont(empty_font)
+
+        self.team_model = TeamModel(self._catalog, self)
+        self.team_proxy = QSortFilterProxyModel(self)
+        self.team_proxy.setSourceModel(self.team_model)
+        self.team_proxy.setSortRole(SORT_ROLE)
+        self.team_view = QTableView()
+        self.team_view.setModel(self.team_proxy)
+        self.team_view.setSortingEnabled(True)
+        self.team_view.sortByColumn(TeamColumn.MEMBER, Qt.SortOrder.AscendingOrder)
+        self.team_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.team_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.team_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.team_view.verticalHeader().hide()
+        self.team_view.setAlternatingRowColors(True)
+        header = self.team_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TeamColumn.ROLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TeamColumn.TASKS, QHeaderView.ResizeMode.Stretch)
+        self.team_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.team_view.setWordWrap(True)
+        self.team_view.selectionModel().selectionChanged.connect(self._team_selection_changed)
+        self.team_view.activated.connect(self._team_activated)
+        self.team_view.setToolTip("Click a member to see what they cover; double-click to open the candidate")
+
+        self.details = QTextBrowser()
+        self.details.setObjectName("details")
+        self.details.setOpenLinks(False)
+        self.details.setPlaceholderText(
+            "Click a member to see what they cover, or a heatmap cell to see who covers it."
+        )
+
+        self.heatmap = CoverageHeatmap(self._catalog)
+        self.heatmap.requirementClicked.connect(self._show_requirement)
+        self.radar = RadarChart()
+        self.radar.setAccessibleName("Team versus requirements radar chart")
+        self.team_view.setAccessibleName("Team")
+        self.heatmap.setAccessibleName("Coverage heatmap: skills by tasks")
+        self.gaps = QTextBrowser()
+        self.gaps.setObjectName("gaps")
+        self.gaps.setAccessibleName("Gaps and hires")
+        self.gaps.setOpenLinks(False)
+
+        team_box = _box("Team", self.team_view)
+        details_box = _box("Details", self.details)
+        coverage_box = _box("Coverage (skills × tasks)", self.heatmap, coverage_legend())
+        radar_box = _box("Team vs requirements", self.radar)
+        gaps_box = _box("Gaps and hires", self.gaps)
+
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(team_box)
+        left.addWidget(details_box)
+        left.setStretchFactor(0, 3)
+        left.setStretchFactor(1, 2)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.addWidget(radar_box)
+        bottom.addWidget(gaps_box)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(coverage_box)
+        right.addWidget(bottom)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 1)
+        content = QSplitter(Qt.Orientation.Horizontal)
+        content.addWidget(left)
+        content.addWidget(right)
+        content.setStretchFactor(0, 2)
+        content.setStretchFactor(1, 3)
+        for splitter in (left, bottom, right, content):
+            splitter.setChildrenCollapsible(False)
+        content.setSizes([590, 710])
+        right.setSizes([470, 350])
+        bottom.setSizes([420, 420])
+        left.setSizes([330, 490])
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.stack, 1)
+        self._show_empty(EMPTY_HINT)
+
+    # --- public API -------------------------------------------------------------------
+
+    def set_catalog(self, catalog: Catalog) -> None:
+        """Use ``catalog`` for names and levels (a plan's problem brings its own catalog)."""
+        self._catalog = catalog
+        self.team_model.set_catalog(catalog)
+        self.heatmap.set_catalog(catalog)
+        self._refresh()
+
+    def show_plan(self, problem: Problem | None, plan: Plan | None) -> None:
+        """Show ``plan`` (None: the empty state) for ``problem`` (None: use the plan's own records)."""
+        self._problem, self._plan = problem, plan
+        if problem is not None and problem.catalog is not self._catalog:
+            self._catalog = problem.catalog
+            self.team_model.set_catalog(problem.catalog)
+            self.heatmap.set_catalog(problem.catalog)
+        self._refresh()
+
+    def plan(self) -> Plan | None:
+        return self._plan
+
+    def status_text(self) -> str:
+        return self.status_label.text()
+
+    def selected_member(self) -> str | None:
+        return self._selected
+
+    def select_member(self, name: str | None) -> None:
+        """Select ``name`` in the team table (None clears), as if the user clicked it."""
+        row = self.team_model.row_of(name) if name else -1
+        if row < 0:
+            self.team_view.clearSelection()
+            return
+        self.team_view.selectRow(self.team_proxy.mapFromSource(self.team_model.index(row, 0)).row())
+
+    # --- refresh ----------------------------------------------------------------------
+
+    def _show_empty(self, text: str, level: str = "ok") -> None:
+        self.status_label.setVisible(level != "ok")
+        self.empty_label.setText(text)
+        self.stack.setCurrentIndex(0)
+        self.summary_label.setText("")
+        self.status_label.setStyleSheet(BANNER_STYLES[level])
+
+    def _refresh(self) -> None:
+        plan = self._plan
+        self._quiet = True
+        try:
+            self.team_model.set_plan(plan)
+        finally:
+            self._quiet = False
+        if plan is None:
+            self.status_label.setText("No plan yet")
+            self._matrix = CoverageMatrix((), (), {})
+            self.heatmap.show_coverage(self._matrix)
+            self._show_empty(EMPTY_HINT)
+            self._set_selected(None, emit=False)
+            return
+        status = plan_status_text(plan)
+        self.status_label.setText(status)
+        if plan.status is PlanStatus.INFEASIBLE:
+            self._matrix = CoverageMatrix((), (), {})
+            self.heatmap.show_coverage(self._matrix)
+            message = plan.message.strip() or "The constraints contradict each other."
+            self._show_empty(
+                f"No team satisfies the constraints.\n\n{message}\n\n"
+                "Relax the team size, budget, tasks per person or must-hire pins, then Solve again (Ctrl+R).",
+                "error",
+            )
+            self._set_selected(None, emit=False)
+            return
+        self.stack.setCurrentIndex(1)
+        self.status_label.setVisible(True)
+        self.status_label.setStyleSheet(BANNER_STYLES["warn" if plan.uncovered else "ok"])
+        self._matrix = coverage_matrix(self._problem, plan)
+        self.heatmap.show_coverage(self._matrix)
+        self.summary_label.setText(self._summary(plan))
+        self.gaps.setHtml(self._gaps_html(plan))
+        keep = self._selected if self._selected and plan.member(self._selected) else None
+        self._quiet = True
+        try:
+            self.select_member(keep)
+        finally:
+            self._quiet = False
+        self._set_selected(keep, emit=False)
+
+    def _summary(self, plan: Plan) -> str:
+        people = len(plan.team)
+        required = len(self._matrix.cells) - self._matrix.count(CellState.NOT_REQUIRED)
+        met = required - self._matrix.count(CellState.MISSING)
+        parts = [f"{people} {'person' if people == 1 else 'people'}", f"total cost {format_cost(plan.total_cost)}"]
+        if required:
+            parts.append(f"{met} of {required} requirements covered")
+        thin = self._matrix.count(CellState.THIN)
+        if thin:
+            parts.append(f"{thin} covered by one person only")
+        return " · ".join(parts)
+
+    # --- radar and text ---------------------------------------------------------------
+
+    def _rating(self, member: Member, skill: str) -> float:
+        problem = self._problem
+        if problem is not None:
+            try:
+                return problem.candidate(member.candidate).rating(skill)
+            except KeyError:
+                pass
+        return max((c.rating for c in member.covers if c.skill == skill), default=0.0)
+
+    def _update_radar(self) -> None:
+        plan, catalog = self._plan, self._catalog
+        skills = list(self._matrix.skills)
+        self.radar.set_axes([self._skill_name(s) for s in skills], catalog.scale.max, level_bands(catalog.scale))
+        if plan is None or not skills:
+            self.radar.set_series([])
+            return
+        required = [max((r.level for r in plan.requirements if r.skill == s), default=0) for s in skills]
+        best = [max((self._rating(m, s) for m in plan.team), default=0.0) for s in skills]
+        series: list[tuple[str, list[float], QColor | None]] = [
+            ("Team (best per skill)", best, None),
+            ("Required (highest level)", [float(v) for v in required], None),
+        ]
+        member = plan.member(self._selected) if self._selected else None
+        if member is not None:
+            series.append((member.candidate, [self._rating(member, s) for s in skills], None))
+        self.radar.set_series(series, dashed={"Required (highest level)"})
+
+    def _skill_name(self, skill: str) -> str:
+        try:
+            return self._catalog.skill(skill).name
+        except KeyError:
+            return skill
+
+    def _gaps_html(self, plan: Plan) -> str:
+        catalog = self._catalog
+        parts: list[str] = []
+        if plan.message.strip():
+            parts.append(f"<p>{escape(plan.message.strip())}</p>")
+        if plan.uncovered:
+            parts.append(f"<p><b>Not covered ({len(plan.uncovered)})</b></p><ul>{self._uncovered_items(plan)}</ul>")
+        if plan.hire_recommendations:
+            items = "".join(f"<li>{escape(hire_text(catalog, h))}</li>" for h in plan.hire_recommendations)
+            parts.append(f"<p><b>Recommended hires</b></p><ul>{items}</ul>")
+        elif plan.uncovered:
+            parts.append("<p>No single hire profile closes these gaps; add candidates or lower the levels.</p>")
+        thin = [c for c in self._matrix.cells.values() if c.state is CellState.THIN]
+        if thin:
+            parts.append(f"<p><b>Covered by one person only ({len(thin)})</b></p><ul>{self._thin_items(thin)}</ul>")
+        if not parts:
+            parts.append("<p>Every requirement is covered by at least two people. No hires needed.</p>")
+        elif not plan.uncovered:
+            parts.insert(0, "<p>Every requirement is covered.</p>")
+        return "".join(parts)
+
+    def _uncovered_items(self, plan: Plan) -> str:
+        """One line per task: ``Modeling: Research ≥ 3, Deep Learning ≥ 4 (nice to have)``."""
+        by_task: dict[str, list[str]] = {}
+        for requirement in plan.uncovered:
+            text = f"{self._skill_name(requirement.skill)} ≥ {requirement.level}"
+            by_task.setdefault(requirement.task, []).append(text if requirement.must_have else f"{text} (nice to have)")
+        return "".join(
+            f"<li><b>{escape(self._task_name(task))}</b>: {escape(', '.join(skills))}</li>"
+            for task, skills in by_task.items()
+        )
+
+    def _thin_items(self, thin: list[CoverageCell]) -> str:
+        """One line per person: the requirements only they cover, grouped by task."""
+        by_person: dict[str, dict[str, list[str]]] = {}
+        for cell in thin:
+            for name in cell.covered_by:
+                by_person.setdefault(name, {}).setdefault(cell.task, []).append(self._skill_name(cell.skill))
+        items = []
+        for name, tasks in by_person.items():
+            groups = "; ".join(f"{escape(self._task_name(t))}: {escape(', '.join(s))}" for t, s in tasks.items())
+            items.append(f"<li><b>{escape(name)}</b> — {groups}</li>")
+        return "".join(items)
+
+    def gaps_text(self) -> str:
+        return self.gaps.toPlainText()
+
+    def details_text(self) -> str:
+        return self.details.toPlainText()
+
+    def _task_name(self, task: str) -> str:
+        try:
+            return self._catalog.task(task).name
+        except KeyError:
+            return task
+
+    def _pair(self, task: str, skill: str) -> str:
+        return f"{self._task_name(task)} · {self._skill_name(skill)}"
+
+    # --- selection --------------------------------------------------------------------
+
+    def _team_selection_changed(self, selected: QItemSelection, deselected: QItemSelection) -> None:
+        rows = self.team_view.selectionModel().selectedRows()
+        name = str(rows[0].data(NAME_ROLE)) if rows else None
+        self._set_selected(name, emit=not self._quiet)
+
+    def _team_activated(self, index: QModelIndex) -> None:
+        name = index.data(NAME_ROLE)
+        if name:
+            self.memberActivated.emit(str(name))
+
+    def _set_selected(self, name: str | None, *, emit: bool) -> None:
+        self._selected = name
+        self.heatmap.highlight_member(name)
+        self._update_radar()
+        plan = self._plan
+        member = plan.member(name) if plan is not None and name else None
+        if member is None:
+            self.details.setHtml("")
+        else:
+            self.details.setHtml(self._member_html(member))
+        if emit and name:
+            self.memberSelected.emit(name)
+
+    def _member_html(self, member: Member) -> str:
+        catalog = self._catalog
+        role = self.team_model.role_name(member.role)
+        tasks = self.team_model.task_names(member) or "none"
+        head = (
+            f"<p><b>{escape(member.candidate)}</b> — {escape(role)}, role fit {format_fit(member.fit)}, "
+            f"cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
+        )
+        covered = [c for c in self._matrix.cells.values() if member.candidate in c.covered_by]
+        if not covered:
+            return head + "<p>Covers no requirement on its own.</p>"
+        items = []
+        for cell in covered:
+            rating = dict(cell.on_task).get(member.candidate, 0.0)
+            alone = " — <b>the only one</b>" if len(cell.covered_by) == 1 else ""
+            items.append(
+                f"<li>{escape(self._pair(cell.task, cell.skill))} ≥ {cell.required}: "
+                f"rates {escape(level_text(catalog, rating))}{alone}</li>"
+            )
+        return head + f"<p>Covers {len(covered)} requirement(s):</p><ul>{''.join(items)}</ul>"
+
+    def _show_requirement(self, task: str, skill: str) -> None:
+        cell = self._matrix.cells.get((task, skill))
+        if cell is not None:
+            text = self.heatmap.coverage_model().tooltip(cell)
+            self.details.setHtml("<br>".join(escape(line) for line in text.split("\n")))

@@ -1,0 +1,97 @@
+"""A plan's status in words, for the results view and the status bar.
+
+``plan_status_text`` is pure (no Qt) so it can be unit-tested and reused by part A's
+status bar: "Proven optimal", "Best found in 30 s, within 4% of optimal",
+"Stopped: best plan so far", "Infeasible: <why>", plus how many requirements these
+candidates cannot cover. The other helpers word requirements and hire recommendations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from planner.catalog import Catalog
+from planner.plan import HireRecommendation, Plan, PlanStatus
+from planner.requirements import Requirement
+
+
+def format_seconds(seconds: float) -> str:
+    """``0.4 s``, ``2.5 s``, ``30 s``, ``2 min 5 s``: short and never falsely precise."""
+    seconds = max(0.0, seconds)
+    if seconds < 10:
+        text = f"{seconds:.1f}".rstrip("0").rstrip(".")
+        return f"{text or '0'} s"
+    whole = round(seconds)
+    if whole < 120:
+        return f"{whole} s"
+    minutes, rest = divmod(whole, 60)
+    return f"{minutes} min {rest} s" if rest else f"{minutes} min"
+
+
+def format_gap(gap: float) -> str:
+    """A relative gap as a whole percentage; a tiny non-zero gap shows as ``<1%``."""
+    percent = gap * 100
+    if 0 < percent < 0.5:
+        return "<1%"
+    return f"{round(percent)}%"
+
+
+def uncovered_text(count: int) -> str:
+    """``2 requirements cannot be covered by these candidates`` (empty for zero)."""
+    if count <= 0:
+        return ""
+    noun = "requirement" if count == 1 else "requirements"
+    return f"{count} {noun} cannot be covered by these candidates"
+
+
+def plan_status_text(plan: Plan) -> str:
+    """One line saying how good ``plan`` is and what it leaves uncovered."""
+    if plan.status is PlanStatus.INFEASIBLE:
+        reason = plan.message.strip() or "the constraints contradict each other"
+        return f"Infeasible: {reason}"
+    if plan.status is PlanStatus.OPTIMAL:
+        text = "Proven optimal"
+    elif plan.status is PlanStatus.CANCELLED:
+        text = "Stopped: best plan so far"
+    else:
+        text = f"Best found in {format_seconds(plan.solve_seconds)}"
+        if plan.gap is not None and plan.gap > 0:
+            text += f", within {format_gap(plan.gap)} of optimal"
+    uncovered = uncovered_text(len(plan.uncovered))
+    return f"{text}; {uncovered}" if uncovered else text
+
+
+def level_text(catalog: Catalog, level: float) -> str:
+    """``4 (Developing)``."""
+    return f"{level:g} ({catalog.scale.name_of(level)})"
+
+
+def _name(getter: Callable[[str], Any], item_id: str) -> str:
+    try:
+        return str(getter(item_id).name)
+    except KeyError:
+        return item_id
+
+
+def requirement_text(catalog: Catalog, requirement: Requirement) -> str:
+    """``Modeling · Deep Learning ≥ 4 (Developing)``, marked when only nice to have."""
+    text = (
+        f"{_name(catalog.task, requirement.task)} · {_name(catalog.skill, requirement.skill)} "
+        f"≥ {level_text(catalog, requirement.level)}"
+    )
+    return text if requirement.must_have else f"{text}, nice to have"
+
+
+def hire_text(catalog: Catalog, hire: HireRecommendation) -> str:
+    """``Hire a Machine Learning Engineer for Modeling + Deployment: Deep Learning ≥ 4, …``."""
+    role = _name(catalog.role, hire.role)
+    article = "an" if role[:1].lower() in "aeiou" else "a"
+    tasks = " + ".join(_name(catalog.task, t) for t in hire.tasks)
+    order = {s: i for i, s in enumerate(catalog.skill_ids)}
+    skills = sorted(hire.min_ratings.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+    ratings = ", ".join(f"{_name(catalog.skill, s)} ≥ {level}" for s, level in skills)
+    text = f"Hire {article} {role}"
+    if tasks:
+        text += f" for {tasks}"
+    return f"{text}: {ratings}" if ratings else text
