@@ -1,9 +1,7 @@
 """The table sheets of the plan workbook: Team, Coverage, Gaps & hires, Requirements,
 Candidates and Catalog, plus the coverage status every sheet agrees on.
 
-Coverage status of a requirement: **missing** when nobody on the team covers it (or the
-plan lists it as uncovered); **thin** when it is covered by no more people than the
-redundancy minimum (one person leaving opens a gap); **met** when there is a spare.
+Coverage status of a requirement (met, thin, missing) is :func:`planner.coverage.coverage_status`.
 """
 
 from __future__ import annotations
@@ -16,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.candidates import Candidate
 from planner.catalog import Catalog
+from planner.coverage import coverage_status
 from planner.io.xlsx_style import (
     BOLD,
     GREY_FILL,
@@ -75,7 +74,6 @@ def coverage_rows(project: Project, plan: Plan) -> list[CoverageRow]:
     """Every requirement of the plan with its best level, who covers it and its status."""
     people = candidates_by_name(project)
     uncovered = {r.key for r in plan.uncovered}
-    redundancy = max(1, plan.settings.redundancy)
     rows = []
     for req in plan.requirements:
         on_task = [m for m in plan.team if req.task in m.tasks]
@@ -83,12 +81,8 @@ def coverage_rows(project: Project, plan: Plan) -> list[CoverageRow]:
         ratings += [c.rating for m in on_task if m.candidate not in people for c in m.covers if c.skill == req.skill]
         covered_by = tuple(m.candidate for m in plan.team for c in m.covers if (c.task, c.skill) == req.key)
         count = plan.coverage_counts.get(req.key, len(covered_by))
-        if req.key in uncovered or count == 0:
-            status = "missing"
-        elif count <= redundancy:
-            status = "thin"
-        else:
-            status = "met"
+        needed = plan.settings.members_needed(req.task, req.skill)
+        status = "missing" if req.key in uncovered else coverage_status(count, needed).value
         rows.append(CoverageRow(req, max(ratings) if ratings else None, covered_by, status))
     return rows
 

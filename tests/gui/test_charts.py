@@ -9,9 +9,10 @@ from pytestqt.qtbot import QtBot
 from sample_plans import sample_plan, sample_problem
 
 from planner.catalog import Catalog
+from planner.coverage import coverage_matrix
 from ui.charts.heatmap import CoverageHeatmap
 from ui.charts.radar import RadarChart, level_bands
-from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel, coverage_matrix
+from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel
 
 pytestmark = pytest.mark.gui
 

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.catalog import Catalog
-from ui.models.coverage_model import STATE_COLORS, CellState, CoverageMatrix, CoverageModel
+from planner.coverage import CoverageMatrix
+from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel
 
 Index = QModelIndex | QPersistentModelIndex
 

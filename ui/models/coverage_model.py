@@ -1,33 +1,24 @@
-"""Coverage of each requirement by a plan's team, and the table model the heatmap shows.
+"""The table model the coverage heatmap shows (the matrix itself is :mod:`planner.coverage`).
 
-``coverage_matrix`` is plain Python (no Qt): for every (task, skill) it works out the
-required level, the best rating among the members assigned to the task, who reaches
-the level, and a state — met (enough people), thin (a single person, or fewer than the
-redundancy asks) or missing (nobody). ``CoverageModel`` shows it with skills as rows and
-tasks as columns (five task columns read better than twelve skill columns).
+``CoverageModel`` shows skills as rows and tasks as columns (five task columns read
+better than twelve skill columns), coloured met / thin / missing.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
-from enum import StrEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.catalog import Catalog
-from planner.plan import Plan
-from planner.project import Problem
+from planner.coverage import CoverageCell, CoverageMatrix, CoverageStatus
+
+__all__ = ["CellState", "CoverageCell", "CoverageMatrix", "CoverageModel"]
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 
-class CellState(StrEnum):
-    MET = "met"
-    THIN = "thin"
-    MISSING = "missing"
-    NOT_REQUIRED = "not_required"
+CellState = CoverageStatus  # the views' name for the domain's coverage status
 
 
 STATE_COLORS = {
@@ -41,79 +32,6 @@ STATE_WORDS = {
     CellState.MISSING: "Missing",
     CellState.NOT_REQUIRED: "Not required",
 }
-
-
-@dataclass(frozen=True)
-class CoverageCell:
-    """One requirement (or a non-required task/skill pair) against the team."""
-
-    task: str
-    skill: str
-    required: int | None  # None when the task does not require the skill
-    must_have: bool
-    best: float  # best rating among the members on the task (0 when nobody is on it)
-    on_task: tuple[tuple[str, float], ...]  # (member, rating) for everyone assigned to the task
-    covered_by: tuple[str, ...]  # members on the task whose rating reaches the level
-    state: CellState
-
-
-@dataclass(frozen=True)
-class CoverageMatrix:
-    tasks: tuple[str, ...]
-    skills: tuple[str, ...]
-    cells: dict[tuple[str, str], CoverageCell]
-
-    def cell(self, task: str, skill: str) -> CoverageCell:
-        return self.cells[(task, skill)]
-
-    def count(self, state: CellState) -> int:
-        return sum(1 for cell in self.cells.values() if cell.state is state)
-
-
-def coverage_matrix(problem: Problem | None, plan: Plan) -> CoverageMatrix:
-    """Every required (task, skill) of ``plan`` against its team (see the module docstring)."""
-    catalog_tasks = problem.catalog.task_ids if problem else ()
-    catalog_skills = problem.catalog.skill_ids if problem else ()
-    required = {r.key: r for r in plan.requirements}
-    task_set = {r.task for r in plan.requirements} | set(problem.tasks if problem else ())
-    tasks = tuple(sorted(task_set, key=lambda t: (_position(catalog_tasks, t), t)))
-    skill_set = {r.skill for r in plan.requirements}
-    skills = tuple(sorted(skill_set, key=lambda s: (_position(catalog_skills, s), s)))
-    names = {c.name for c in problem.candidates} if problem else set()
-    needed = max(2, plan.settings.redundancy)
-    cells: dict[tuple[str, str], CoverageCell] = {}
-    for task in tasks:
-        members = [m for m in plan.team if task in m.tasks]
-        for skill in skills:
-            on_task = []
-            for member in members:
-                if member.candidate in names and problem is not None:
-                    rating = problem.candidate(member.candidate).rating(skill)
-                else:  # without the candidates, the plan's own coverage records are all we know
-                    rating = max((c.rating for c in member.covers if c.task == task and c.skill == skill), default=0.0)
-                on_task.append((member.candidate, rating))
-            requirement = required.get((task, skill))
-            best = max((rating for _, rating in on_task), default=0.0)
-            if requirement is None:
-                cells[(task, skill)] = CoverageCell(
-                    task, skill, None, False, best, tuple(on_task), (), CellState.NOT_REQUIRED
-                )
-                continue
-            covered_by = tuple(name for name, rating in on_task if rating >= requirement.level)
-            if not covered_by:
-                state = CellState.MISSING
-            elif len(covered_by) < needed:
-                state = CellState.THIN
-            else:
-                state = CellState.MET
-            cells[(task, skill)] = CoverageCell(
-                task, skill, requirement.level, requirement.must_have, best, tuple(on_task), covered_by, state
-            )
-    return CoverageMatrix(tasks, skills, cells)
-
-
-def _position(order: tuple[str, ...], item: str) -> int:
-    return order.index(item) if item in order else len(order)
 
 
 def _wrap(text: str) -> str:
