@@ -9,6 +9,7 @@ only thing the solver sees.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from planner.candidates import Candidate, validate_candidates
@@ -32,11 +33,13 @@ class Problem:
     candidates: tuple[Candidate, ...]
     constraints: Constraints
 
+    @cached_property
+    def candidates_by_name(self) -> dict[str, Candidate]:
+        return {c.name: c for c in self.candidates}
+
     def candidate(self, name: str) -> Candidate:
-        for candidate in self.candidates:
-            if candidate.name == name:
-                return candidate
-        raise KeyError(name)
+        """The candidate called ``name`` (KeyError when there is none)."""
+        return self.candidates_by_name[name]
 
 
 @dataclass
