@@ -1,0 +1,173 @@
+"""The Constraints tab: team size, budget, tasks per person, redundancy, objective order, time limit.
+
+Each control edits one field of the frozen :class:`Constraints` through the document
+(undoable; a run of spin-box steps merges into one undo step). The panel re-reads the
+constraints whenever they change, so undo/redo moves the controls too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.constraints import Constraints, ObjectiveOrder
+from ui.document import ProjectDocument
+from ui.models.candidate_table_model import status_text
+
+OBJECTIVE_LABELS = {
+    ObjectiveOrder.SIZE_FIRST: "Cover the requirements, then the smallest team, then the lowest cost",
+    ObjectiveOrder.COST_FIRST: "Cover the requirements, then the lowest cost, then the smallest team",
+}
+
+
+def _spin(minimum: int, maximum: int, special: str = "", suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    spin.setSpecialValueText(special)
+    spin.setSuffix(suffix)
+    spin.setAccelerated(True)
+    return spin
+
+
+class ConstraintsPanel(QWidget):
+    """See the module docstring."""
+
+    def __init__(self, doc: ProjectDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._updating = False
+
+        self.team_min = _spin(0, 999, "No minimum", " people")
+        self.team_min.setToolTip("The team has at least this many people")
+        self.team_max = _spin(0, 999, "No limit", " people")
+        self.team_max.setToolTip("The team has at most this many people")
+        self.budget = QDoubleSpinBox()
+        self.budget.setRange(0, 1e10)
+        self.budget.setDecimals(0)
+        self.budget.setSingleStep(10_000)
+        self.budget.setGroupSeparatorShown(True)
+        self.budget.setSpecialValueText("No limit")
+        self.budget.setToolTip("The team's total annual cost stays within this budget")
+        self.tasks_per_person = _spin(1, 10, suffix=" tasks")
+        self.tasks_per_person.setToolTip("Nobody takes on more than this many tasks")
+        self.redundancy = _spin(1, 10, suffix=" people")
+        self.redundancy.setToolTip("How many team members must cover each requirement (2 = nobody is a single point)")
+        self.objective = QComboBox()
+        for order, label in OBJECTIVE_LABELS.items():
+            self.objective.addItem(label, order.value)  # Qt turns str enums into plain str anyway
+        self.objective.setToolTip("What the solver optimises after covering the requirements")
+        self.time_limit = QDoubleSpinBox()
+        self.time_limit.setRange(1, 3600)
+        self.time_limit.setDecimals(0)
+        self.time_limit.setSuffix(" s")
+        self.time_limit.setToolTip("The solver stops after this long with the best plan found")
+        self.min_fit = _spin(0, 100, "Any", " %")
+        self.min_fit.setToolTip("Only put people in a role whose Playbook profile they fit at least this well")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        form.addRow("Team size, at &least:", self.team_min)
+        form.addRow("Team size, at &most:", self.team_max)
+        form.addRow("&Budget (annual):", self.budget)
+        form.addRow("&Tasks per person, at most:", self.tasks_per_person)
+        form.addRow("&Redundancy per requirement:", self.redundancy)
+        form.addRow("Minimum role &fit:", self.min_fit)
+        form.addRow("&Objective:", self.objective)
+        form.addRow("Time &limit:", self.time_limit)
+        for widget in self._inputs():
+            widget.setMinimumWidth(200)
+        limits = QGroupBox("Limits and objective")
+        limits.setLayout(form)
+        intro = QLabel(
+            "Limits are hard: the solver never breaks them, and says which ones contradict each other "
+            "when no team fits. Within them it covers as many requirements as it can, then follows the objective."
+        )
+        intro.setWordWrap(True)
+
+        self.pins = QLabel()
+        self.pins.setWordWrap(True)
+        self.pins.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        pins_box = QGroupBox("Must hire and excluded")
+        QVBoxLayout(pins_box).addWidget(self.pins, 1)
+
+        columns = QHBoxLayout()
+        columns.addWidget(limits)
+        columns.addWidget(pins_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+
+        self.team_min.valueChanged.connect(lambda v: self._edit("team_size_min", v or None, "Team size minimum"))
+        self.team_max.valueChanged.connect(lambda v: self._edit("team_size_max", v or None, "Team size maximum"))
+        self.budget.valueChanged.connect(lambda v: self._edit("budget", float(v) or None, "Budget"))
+        self.tasks_per_person.valueChanged.connect(lambda v: self._edit("max_tasks_per_person", v, "Tasks per person"))
+        self.redundancy.valueChanged.connect(lambda v: self._edit("redundancy", v, "Redundancy"))
+        self.min_fit.valueChanged.connect(lambda v: self._edit("min_role_fit", v / 100 if v else None, "Minimum fit"))
+        self.time_limit.valueChanged.connect(lambda v: self._edit("time_limit", float(v), "Time limit"))
+        self.objective.currentIndexChanged.connect(
+            lambda i: self._edit("objective_order", ObjectiveOrder(self.objective.itemData(i)), "Objective order")
+        )
+        doc.projectReplaced.connect(self.refresh)
+        doc.constraintsChanged.connect(self.refresh)
+        self.refresh()
+
+    def set_editing_enabled(self, enabled: bool) -> None:
+        for widget in self._inputs():
+            widget.setEnabled(enabled)
+
+    def _inputs(self) -> list[QWidget]:
+        return [
+            self.team_min,
+            self.team_max,
+            self.budget,
+            self.tasks_per_person,
+            self.redundancy,
+            self.min_fit,
+            self.objective,
+            self.time_limit,
+        ]
+
+    def _edit(self, field_name: str, value: Any, text: str) -> None:
+        if self._updating:
+            return
+        new = dataclasses.replace(self._doc.project.constraints, **{field_name: value})
+        if not self._doc.set_constraints(new, f"Change {text.lower()}", merge_key=field_name):
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the document's constraints (without echoing edits back)."""
+        c: Constraints = self._doc.project.constraints
+        self._updating = True
+        try:
+            self.team_min.setValue(c.team_size_min or 0)
+            self.team_max.setValue(c.team_size_max or 0)
+            self.budget.setValue(c.budget or 0)
+            self.tasks_per_person.setValue(c.max_tasks_per_person)
+            self.redundancy.setValue(c.redundancy)
+            self.min_fit.setValue(round((c.min_role_fit or 0) * 100))
+            self.objective.setCurrentIndex(max(0, self.objective.findData(c.objective_order.value)))
+            self.time_limit.setValue(c.time_limit)
+        finally:
+            self._updating = False
+        catalog = self._doc.project.catalog
+        lines = [f"{name}: {status_text(name, c, catalog).lower()}" for name in sorted(c.must_hire)]
+        lines += [f"{name}: excluded" for name in sorted(c.exclude)]
+        self.pins.setText(
+            "\n".join(lines)
+            if lines
+            else "Nobody pinned. Right-click a candidate to make them a must-hire or exclude them."
+        )

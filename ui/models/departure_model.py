@@ -1,0 +1,209 @@
+""" "If X leaves": one row per team member with what their departure costs, and who could step in.
+
+:class:`DepartureModel` lists :class:`planner.robustness.DepartureImpact` rows (red when
+requirements would be lost and nobody in the pool can step in, amber when someone can);
+:class:`ReplacementModel` lists one member's replacement candidates.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from planner.catalog import Catalog
+from planner.robustness import DepartureImpact, Replacement
+from ui.models.coverage_model import text_color_for
+from ui.models.team_model import format_cost, format_fit
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2
+
+LOST_NO_REPLACEMENT = QColor("#ef958d")
+LOST_REPLACEABLE = QColor("#f3cd6a")
+
+
+def _name(catalog: Catalog, kind: str, item_id: str) -> str:
+    try:
+        return str(getattr(catalog, kind)(item_id).name)
+    except KeyError:
+        return item_id
+
+
+class DepartureColumn(IntEnum):
+    MEMBER = 0
+    LOST = 1
+    ORPHANED = 2
+    REPLACEMENTS = 3
+
+
+DEPARTURE_HEADERS = {
+    DepartureColumn.MEMBER: "If … leaves",
+    DepartureColumn.LOST: "Requirements lost",
+    DepartureColumn.ORPHANED: "Tasks left with nobody",
+    DepartureColumn.REPLACEMENTS: "Could step in",
+}
+
+
+class DepartureModel(QAbstractTableModel):
+    """One row per team member; see the module docstring."""
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._rows: tuple[DepartureImpact, ...] = ()
+
+    def set_rows(self, rows: tuple[DepartureImpact, ...], catalog: Catalog | None = None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        if catalog is not None:
+            self._catalog = catalog
+        self.endResetModel()
+
+    def impact(self, row: int) -> DepartureImpact:
+        return self._rows[row]
+
+    def row_of(self, member: str) -> int:
+        for row, impact in enumerate(self._rows):
+            if impact.member == member:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(DepartureColumn)
+
+    def _color(self, impact: DepartureImpact) -> QColor | None:
+        if not impact.lost and not impact.orphaned_tasks:
+            return None
+        return LOST_REPLACEABLE if impact.replacements else LOST_NO_REPLACEMENT
+
+    def _display(self, impact: DepartureImpact, column: DepartureColumn) -> str:
+        if column is DepartureColumn.MEMBER:
+            return impact.member
+        if column is DepartureColumn.LOST:
+            return str(len(impact.lost))
+        if column is DepartureColumn.ORPHANED:
+            return ", ".join(_name(self._catalog, "task", t) for t in impact.orphaned_tasks) or "none"
+        count = len(impact.replacements)
+        return "nobody" if count == 0 else f"{count} candidate{'s' if count > 1 else ''}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        impact = self._rows[index.row()]
+        column = DepartureColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(impact, column)
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            color = self._color(impact)
+            if color is None:
+                return None
+            return QBrush(color if role == Qt.ItemDataRole.BackgroundRole else text_color_for(color))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"If {impact.member} leaves: {len(impact.lost)} requirement(s) lost. Click for details."
+        if role == Qt.ItemDataRole.TextAlignmentRole and column is DepartureColumn.LOST:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            if column is DepartureColumn.LOST:
+                return len(impact.lost)
+            if column is DepartureColumn.REPLACEMENTS:
+                return len(impact.replacements)
+            return self._display(impact, column).casefold()
+        if role == NAME_ROLE:
+            return impact.member
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(DepartureColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return DEPARTURE_HEADERS[DepartureColumn(section)]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class ReplacementColumn(IntEnum):
+    CANDIDATE = 0
+    ROLE = 1
+    COST = 2
+    FIT = 3
+
+
+REPLACEMENT_HEADERS = {
+    ReplacementColumn.CANDIDATE: "Candidate",
+    ReplacementColumn.ROLE: "Role",
+    ReplacementColumn.COST: "Cost",
+    ReplacementColumn.FIT: "Role fit",
+}
+
+
+class ReplacementModel(QAbstractTableModel):
+    """Who in the pool could take a departing member's place (cheapest first)."""
+
+    def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._catalog = catalog
+        self._rows: tuple[Replacement, ...] = ()
+
+    def set_rows(self, rows: tuple[Replacement, ...], catalog: Catalog | None = None) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        if catalog is not None:
+            self._catalog = catalog
+        self.endResetModel()
+
+    def replacement(self, row: int) -> Replacement:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(ReplacementColumn)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        replacement = self._rows[index.row()]
+        column = ReplacementColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is ReplacementColumn.CANDIDATE:
+                return replacement.candidate
+            if column is ReplacementColumn.ROLE:
+                return _name(self._catalog, "role", replacement.role)
+            if column is ReplacementColumn.COST:
+                return format_cost(replacement.cost)
+            return format_fit(replacement.fit)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ReplacementColumn.COST, ReplacementColumn.FIT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            if column is ReplacementColumn.COST:
+                return -1.0 if replacement.cost is None else float(replacement.cost)
+            if column is ReplacementColumn.FIT:
+                return replacement.fit
+            return str(self.data(index)).casefold()
+        if role == NAME_ROLE:
+            return replacement.candidate
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(ReplacementColumn):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return REPLACEMENT_HEADERS[ReplacementColumn(section)]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
