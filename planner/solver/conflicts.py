@@ -1,0 +1,89 @@
+"""Hard-constraint conflicts, found exactly before any search and said in plain English.
+
+Coverage is soft, so the only hard constraints are: each member takes one role that does
+at least one chosen task (and meets the minimum fit, and the must-hire's fixed role),
+team size min/max, the budget, must-hires and excludes. They are satisfiable exactly when
+every must-hire has a possible role, must-hires fit under team max, team min is reachable
+from the available people and the cheapest way to reach team min is within the budget.
+So this check is complete: when it finds nothing, a feasible team exists.
+"""
+
+from __future__ import annotations
+
+from planner.solver.prepare import Prepared
+
+
+def _names(names: list[str]) -> str:
+    if len(names) == 1:
+        return names[0]
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def conflict_message(prep: Prepared) -> str | None:
+    """A sentence naming the contradicting hard constraints, or None when there is a team."""
+    problem = prep.problem
+    constraints = problem.constraints
+    catalog = problem.catalog
+    candidates = problem.candidates
+    musts = sorted(prep.must)
+    must_names = [candidates[i].name for i in musts]
+    team_min = constraints.team_size_min or 0
+    team_max = constraints.team_size_max
+    sentences = []
+
+    if team_max is not None and team_min > team_max:
+        sentences.append(f"Team size min {team_min} conflicts with team size max {team_max}.")
+    if team_max is not None and len(musts) > team_max:
+        sentences.append(
+            f"Must-hire {_names(must_names)} ({len(musts)} people) conflicts with team size max {team_max}."
+        )
+    for i in musts:
+        if prep.allowed[i].any():
+            continue
+        name = candidates[i].name
+        role_id = prep.must[i]
+        if not prep.tasks:
+            sentences.append(f"Must-hire {name} conflicts with the project: no tasks are chosen.")
+        elif role_id is not None and role_id not in {s.role for s in prep.shapes}:
+            role = catalog.role(role_id)
+            sentences.append(
+                f"Must-hire {name} as {role.name} conflicts with the chosen tasks: that role does none of them."
+            )
+        elif role_id is not None:
+            role = catalog.role(role_id)
+            sentences.append(
+                f"Must-hire {name} as {role.name} conflicts with the minimum role fit {constraints.min_role_fit:.2f}."
+            )
+        else:
+            sentences.append(
+                f"Must-hire {name} fits no role at the minimum role fit {constraints.min_role_fit or 0:.2f}."
+            )
+    must_cost = sum(int(prep.cost[i]) for i in musts)
+    if prep.budget is not None and must_cost > prep.budget:
+        sentences.append(
+            f"Must-hire {_names(must_names)} cost {_money(prep.money(must_cost))} together, "
+            f"over the budget of {_money(constraints.budget or 0.0)}."
+        )
+    available = [i for i in prep.eligible if prep.allowed[i].any()]
+    if team_min > len(available):
+        excluded = len(candidates) - len(prep.eligible)
+        why = f" ({excluded} excluded)" if excluded else ""
+        if constraints.min_role_fit is not None:
+            why += f" at the minimum role fit {constraints.min_role_fit:.2f}"
+        if not prep.tasks:
+            why += " (no tasks are chosen)"
+        sentences.append(f"Team size min {team_min} conflicts with only {len(available)} available candidates{why}.")
+    elif prep.budget is not None and not sentences:
+        extra = max(0, team_min - len(musts))
+        others = sorted(int(prep.cost[i]) for i in available if i not in prep.must)
+        cheapest = must_cost + sum(others[:extra])
+        if extra and cheapest > prep.budget:
+            sentences.append(
+                f"Team size min {team_min} conflicts with the budget of {_money(constraints.budget or 0.0)}: "
+                f"the cheapest such team costs {_money(prep.money(cheapest))}."
+            )
+    return " ".join(sentences) or None

@@ -1,0 +1,180 @@
+"""The solver's view of a problem: integer costs, requirement bits, fit scores and options.
+
+An *option* is one way to hire one candidate: a catalog role that does at least one of
+the project's chosen tasks, with the requirements the candidate can meet on each of those
+tasks, the role fit, the cost and the personal task cap. Everything the model needs is
+an integer here, computed once with numpy (a 20,000-candidate pool takes well under a
+second).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import reduce
+
+import numpy as np
+import numpy.typing as npt
+
+from planner.catalog import Role
+from planner.fit import profile_skills
+from planner.project import Problem
+from planner.requirements import Requirement
+
+FIT_SCALE = 100  # role fit 0..1 becomes an integer score 0..100
+FIT_TOLERANCE = 1e-9  # float noise allowed when comparing a fit with the minimum fit
+
+
+@dataclass(frozen=True)
+class RoleShape:
+    """A catalog role restricted to the project's chosen tasks."""
+
+    role: str
+    tasks: tuple[int, ...]  # indices into Prepared.tasks
+    primary: tuple[bool, ...]  # per task in ``tasks``
+
+
+@dataclass(frozen=True)
+class Option:
+    """Hiring candidate ``candidate`` (index into problem.candidates) in ``shape.role``."""
+
+    candidate: int
+    shape: RoleShape
+    covers: tuple[tuple[int, ...], ...]  # per task of the shape: requirement indices met
+    fit: int  # integer fit score 0..FIT_SCALE
+    cost: int  # cost in model units
+    cap: int  # tasks this candidate may take in this role (>= 1)
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Integer data of a problem, shared by the model, the reduction and the plan builder."""
+
+    problem: Problem
+    tasks: tuple[str, ...]
+    requirements: tuple[Requirement, ...]
+    req_task: tuple[int, ...]  # task index of each requirement (-1 if the task is not chosen)
+    shapes: tuple[RoleShape, ...]
+    eligible: tuple[int, ...]  # candidates not excluded (indices)
+    must: dict[int, str | None]  # must-hire candidate index -> fixed role or None
+    cap: npt.NDArray[np.int64]  # per candidate (all candidates)
+    cost: npt.NDArray[np.int64]  # per candidate, model units
+    cost_unit: float  # currency per model unit
+    budget: int | None  # in model units
+    meets: npt.NDArray[np.bool_]  # candidates x requirements: rating >= level
+    fit: npt.NDArray[np.int64]  # candidates x shapes: integer fit score
+    allowed: npt.NDArray[np.bool_]  # candidates x shapes: may take this role (min fit, fixed role)
+
+    @property
+    def redundancy(self) -> int:
+        return self.problem.constraints.redundancy
+
+    def option(self, candidate: int, shape_index: int) -> Option:
+        shape = self.shapes[shape_index]
+        row = self.meets[candidate]
+        covers = tuple(tuple(q for q, t in enumerate(self.req_task) if t == task and row[q]) for task in shape.tasks)
+        return Option(
+            candidate=candidate,
+            shape=shape,
+            covers=covers,
+            fit=int(self.fit[candidate, shape_index]),
+            cost=int(self.cost[candidate]),
+            cap=min(int(self.cap[candidate]), len(shape.tasks)),
+        )
+
+    def options_of(self, candidate: int) -> list[Option]:
+        return [self.option(candidate, s) for s in range(len(self.shapes)) if self.allowed[candidate, s]]
+
+    def money(self, units: int | float) -> float:
+        """Model cost units back to currency."""
+        return float(units) * self.cost_unit
+
+
+def fit_scores(fits: npt.NDArray[np.float64]) -> npt.NDArray[np.int64]:
+    """Round role fits (0..1) to the integer scores the objective uses (half up)."""
+    return np.floor(fits * FIT_SCALE + 0.5 + 1e-9).astype(np.int64)
+
+
+def prepare(problem: Problem) -> Prepared:
+    """Compute the integer data of ``problem`` (no reduction yet)."""
+    catalog = problem.catalog
+    constraints = problem.constraints
+    tasks = tuple(t for t in problem.tasks)
+    task_index = {t: i for i, t in enumerate(tasks)}
+    requirements = tuple(problem.requirements)
+    req_task = tuple(task_index.get(r.task, -1) for r in requirements)
+    shapes = tuple(_shape(role, task_index) for role in catalog.roles)
+    shapes = tuple(s for s in shapes if s.tasks)
+    candidates = problem.candidates
+    n = len(candidates)
+    excluded = constraints.exclude
+    names = {c.name: i for i, c in enumerate(candidates)}
+    eligible = tuple(i for i, c in enumerate(candidates) if c.name not in excluded)
+    must = {names[name]: role for name, role in constraints.must_hire.items() if name in names}
+
+    base_cap = constraints.max_tasks_per_person
+    cap = np.array(
+        [min(base_cap, c.max_tasks) if c.max_tasks is not None else base_cap for c in candidates], dtype=np.int64
+    )
+    cents = [round((c.cost or 0.0) * 100) for c in candidates]
+    unit = reduce(math.gcd, cents, 0) or 1
+    cost = np.array([c // unit for c in cents], dtype=np.int64)
+    budget = None
+    if constraints.budget is not None:
+        budget = math.floor(round(constraints.budget * 100, 6) / unit)
+
+    skills = sorted({r.skill for r in requirements} | set(profile_skills(catalog)))
+    skill_col = {s: j for j, s in enumerate(skills)}
+    ratings = np.zeros((n, len(skills)), dtype=np.float64)
+    for i, candidate in enumerate(candidates):
+        for skill, value in candidate.ratings.items():
+            j = skill_col.get(skill)
+            if j is not None:
+                ratings[i, j] = value
+    meets = np.zeros((n, len(requirements)), dtype=np.bool_)
+    for q, req in enumerate(requirements):
+        meets[:, q] = ratings[:, skill_col[req.skill]] >= req.level
+
+    profile = list(profile_skills(catalog))
+    span = catalog.scale.max - catalog.scale.min
+    fits = np.ones((n, len(shapes)), dtype=np.float64)
+    if profile:
+        cols = [skill_col[s] for s in profile]
+        sub = ratings[:, cols]
+        for k, shape in enumerate(shapes):
+            role = catalog.role(shape.role)
+            target = np.array([role.level(s) for s in profile], dtype=np.float64)
+            distance = np.abs(sub - target).sum(axis=1) / len(profile)
+            fits[:, k] = np.maximum(0.0, 1.0 - distance / span)
+    fit = fit_scores(fits)
+
+    allowed = np.zeros((n, len(shapes)), dtype=np.bool_)
+    if eligible:
+        allowed[list(eligible), :] = True
+    if constraints.min_role_fit is not None:
+        allowed &= fits >= constraints.min_role_fit - FIT_TOLERANCE
+    for i, fixed in must.items():
+        if fixed is not None:
+            allowed[i, :] &= np.array([s.role == fixed for s in shapes], dtype=np.bool_)
+    return Prepared(
+        problem=problem,
+        tasks=tasks,
+        requirements=requirements,
+        req_task=req_task,
+        shapes=shapes,
+        eligible=eligible,
+        must=must,
+        cap=cap,
+        cost=cost,
+        cost_unit=unit / 100.0,
+        budget=budget,
+        meets=meets,
+        fit=fit,
+        allowed=allowed,
+    )
+
+
+def _shape(role: Role, task_index: dict[str, int]) -> RoleShape:
+    tasks = sorted(task_index[t] for t in role.tasks if t in task_index)
+    ids = {task_index[t]: t for t in role.tasks if t in task_index}
+    return RoleShape(role.id, tuple(tasks), tuple(role.is_primary(ids[t]) for t in tasks))

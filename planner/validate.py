@@ -1,0 +1,194 @@
+"""An independent plan validator: every claim a plan makes, rechecked from the problem.
+
+It shares no code with the solver: it recomputes coverage, fits and costs from the
+candidates' ratings and the catalog. ``validate_plan`` returns every violation in words
+(empty when the plan is valid). The solver runs it on every plan it returns; the tests use
+it on hand-broken plans.
+"""
+
+from __future__ import annotations
+
+from planner.fit import role_fit
+from planner.plan import Plan, PlanStatus
+from planner.project import Problem
+
+FIT_TOLERANCE = 1e-6
+MONEY_TOLERANCE = 0.01
+
+
+def validate_plan(problem: Problem, plan: Plan) -> list[str]:
+    """Every violation of the hard constraints or false claim in ``plan`` (empty when valid)."""
+    out: list[str] = []
+    if plan.status is PlanStatus.INFEASIBLE:
+        if plan.team:
+            out.append("an infeasible plan must not have a team")
+        if not plan.message.strip():
+            out.append("an infeasible plan needs a message naming the conflicting constraints")
+        return out
+    _check_members(problem, plan, out)
+    _check_team(problem, plan, out)
+    _check_coverage(problem, plan, out)
+    _check_objective(plan, out)
+    _check_hires(problem, plan, out)
+    if plan.status is PlanStatus.OPTIMAL and plan.gap not in (None, 0, 0.0):
+        out.append(f"an optimal plan has gap {plan.gap}")
+    return out
+
+
+def _check_members(problem: Problem, plan: Plan, out: list[str]) -> None:
+    catalog = problem.catalog
+    constraints = problem.constraints
+    by_name = {c.name: c for c in problem.candidates}
+    roles = {r.id: r for r in catalog.roles}
+    requirements = {(r.task, r.skill): r for r in problem.requirements}
+    seen: set[str] = set()
+    for m in plan.team:
+        who = f"member {m.candidate!r}"
+        candidate = by_name.get(m.candidate)
+        if candidate is None:
+            out.append(f"{who} is not a candidate")
+            continue
+        if m.candidate in seen:
+            out.append(f"{who} appears twice")
+        seen.add(m.candidate)
+        if m.candidate in constraints.exclude:
+            out.append(f"{who} is excluded")
+        role = roles.get(m.role)
+        if role is None:
+            out.append(f"{who} has unknown role {m.role!r}")
+            continue
+        cap = constraints.max_tasks_per_person
+        if candidate.max_tasks is not None:
+            cap = min(cap, candidate.max_tasks)
+        if not 1 <= len(m.tasks) <= cap:
+            out.append(f"{who} has {len(m.tasks)} tasks (allowed 1 to {cap})")
+        if len(set(m.tasks)) != len(m.tasks):
+            out.append(f"{who} lists a task twice")
+        for t in m.tasks:
+            if t not in problem.tasks:
+                out.append(f"{who} works on {t!r}, which is not a chosen task")
+            if not role.does(t):
+                out.append(f"{who} works on {t!r}, which the role {m.role} does not do")
+        fit = role_fit(candidate, role, catalog)
+        if abs(fit - m.fit) > FIT_TOLERANCE:
+            out.append(f"{who} claims fit {m.fit:.4f}, actual {fit:.4f}")
+        if constraints.min_role_fit is not None and fit < constraints.min_role_fit - FIT_TOLERANCE:
+            out.append(f"{who} fits {m.role} at {fit:.2f}, below the minimum {constraints.min_role_fit:.2f}")
+        fixed = constraints.must_hire.get(m.candidate)
+        if fixed is not None and fixed != m.role:
+            out.append(f"{who} must be hired as {fixed}, not {m.role}")
+        if (m.cost or 0.0) != (candidate.cost or 0.0):
+            out.append(f"{who} claims cost {m.cost}, candidate costs {candidate.cost}")
+        expected = {
+            (r.task, r.skill)
+            for r in problem.requirements
+            if r.task in m.tasks and candidate.rating(r.skill) >= r.level
+        }
+        claimed = set()
+        for c in m.covers:
+            claimed.add((c.task, c.skill))
+            req = requirements.get((c.task, c.skill))
+            if req is None or req.level != c.level:
+                out.append(f"{who} covers {c.task}/{c.skill} at level {c.level}, which is not a requirement")
+            elif c.task not in m.tasks:
+                out.append(f"{who} covers {c.task}/{c.skill} without working on {c.task}")
+            elif candidate.rating(c.skill) < c.level or candidate.rating(c.skill) != c.rating:
+                out.append(
+                    f"{who} covers {c.task}/{c.skill} with rating {c.rating}, actual {candidate.rating(c.skill)}"
+                )
+        if claimed != expected:
+            out.append(f"{who} covers {sorted(claimed)}, expected {sorted(expected)}")
+
+
+def _check_team(problem: Problem, plan: Plan, out: list[str]) -> None:
+    constraints = problem.constraints
+    names = {m.candidate for m in plan.team}
+    size = len(plan.team)
+    for name in constraints.must_hire:
+        if name not in names:
+            out.append(f"must-hire {name!r} is not on the team")
+    if constraints.team_size_min is not None and size < constraints.team_size_min:
+        out.append(f"team of {size} is below team size min {constraints.team_size_min}")
+    if constraints.team_size_max is not None and size > constraints.team_size_max:
+        out.append(f"team of {size} is above team size max {constraints.team_size_max}")
+    total = sum(m.cost or 0.0 for m in plan.team)
+    if constraints.budget is not None and total > constraints.budget + MONEY_TOLERANCE:
+        out.append(f"team costs {total:,.2f}, over the budget {constraints.budget:,.2f}")
+    staffed = {t for m in plan.team for t in m.tasks}
+    for t in problem.tasks:
+        if t not in staffed:
+            name = problem.catalog.task(t).name if t in problem.catalog.task_ids else t
+            if t not in plan.message and name not in plan.message:
+                out.append(f"nobody works on task {t!r} and the message does not say so")
+
+
+def _check_coverage(problem: Problem, plan: Plan, out: list[str]) -> None:
+    by_name = {c.name: c for c in problem.candidates}
+    counts = {r.key: 0 for r in problem.requirements}
+    for m in plan.team:
+        candidate = by_name.get(m.candidate)
+        if candidate is None:
+            continue
+        for r in problem.requirements:
+            if r.task in m.tasks and candidate.rating(r.skill) >= r.level:
+                counts[r.key] += 1
+    if dict(plan.coverage_counts) != counts:
+        wrong = sorted(
+            k for k in set(counts) | set(plan.coverage_counts) if plan.coverage_counts.get(k) != counts.get(k)
+        )
+        out.append(f"coverage counts are wrong for {wrong}")
+    redundancy = problem.constraints.redundancy
+    expected = {r for r in problem.requirements if counts[r.key] < redundancy}
+    claimed = set(plan.uncovered)
+    for r in claimed - expected:
+        out.append(f"{r.task}/{r.skill} is claimed uncovered but {counts.get(r.key, 0)} members cover it")
+    for r in expected - claimed:
+        out.append(f"{r.task}/{r.skill} is covered by {counts[r.key]} of {redundancy} needed but not listed uncovered")
+    if set(plan.requirements) != set(problem.requirements):
+        out.append("the plan's requirements differ from the problem's")
+
+
+def _check_objective(plan: Plan, out: list[str]) -> None:
+    o = plan.objective
+    must = sum(1 for r in plan.uncovered if r.must_have)
+    nice = sum(1 for r in plan.uncovered if not r.must_have)
+    if (o.uncovered_must, o.uncovered_nice) != (must, nice):
+        out.append(f"objective claims {o.uncovered_must}+{o.uncovered_nice} uncovered, plan lists {must}+{nice}")
+    if o.headcount != len(plan.team):
+        out.append(f"objective headcount {o.headcount} but the team has {len(plan.team)}")
+    total = sum(m.cost or 0.0 for m in plan.team)
+    if abs(o.cost - total) > MONEY_TOLERANCE:
+        out.append(f"objective cost {o.cost} but the team costs {total}")
+    fit = sum(m.fit for m in plan.team)
+    if abs(o.fit - fit) > FIT_TOLERANCE * (1 + len(plan.team)):
+        out.append(f"objective fit {o.fit} but the members' fits add up to {fit}")
+
+
+def _check_hires(problem: Problem, plan: Plan, out: list[str]) -> None:
+    catalog = problem.catalog
+    roles = {r.id: r for r in catalog.roles}
+    counts = dict(plan.coverage_counts)
+    staffed = {t for m in plan.team for t in m.tasks}
+    for h in plan.hire_recommendations:
+        role = roles.get(h.role)
+        if role is None:
+            out.append(f"hire recommendation with unknown role {h.role!r}")
+            continue
+        if not 1 <= len(h.tasks) <= problem.constraints.max_tasks_per_person:
+            out.append(f"hire recommendation {h.role} has {len(h.tasks)} tasks")
+        for t in h.tasks:
+            if not role.does(t) or t not in problem.tasks:
+                out.append(f"hire recommendation {h.role} cannot work on {t!r}")
+            staffed.add(t)
+        for r in h.covers:
+            if r.task not in h.tasks or h.min_ratings.get(r.skill, 0) < r.level:
+                out.append(f"hire recommendation {h.role} claims {r.task}/{r.skill} without the task or rating")
+            else:
+                counts[r.key] = counts.get(r.key, 0) + 1
+    doable = {t for role in catalog.roles for t in role.tasks}
+    for r in problem.requirements:
+        if r.task in doable and r.task in problem.tasks and counts.get(r.key, 0) < problem.constraints.redundancy:
+            out.append(f"{r.task}/{r.skill} stays uncovered even with the hire recommendations")
+    for t in problem.tasks:
+        if t in doable and t not in staffed:
+            out.append(f"task {t!r} has nobody even with the hire recommendations")
