@@ -124,8 +124,8 @@ def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
 def _value(value: object) -> str:
     if value is None:
         return "none"
-    if isinstance(value, float):
-        return f"{value:,.0f}" if value >= 1000 else f"{value:g}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:g}"
     return str(value)
 
 

@@ -7,6 +7,7 @@ files are read and written by ``planner.io``.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from planner.errors import PlannerError
 from planner.io.project_file import load_project, save_project
 from planner.project import new_project
+from planner.tradeoff import TradeoffAxis, TradeoffPoint
 from ui import dialogs
 from ui.dialogs import ImportChoice, SaveChoice
 from ui.document import ProjectDocument
@@ -44,6 +46,8 @@ class FileActions(QObject):
     def __init__(self, window: QWidget, doc: ProjectDocument, settings: Settings) -> None:
         super().__init__(window)
         self._window, self._doc, self._settings = window, doc, settings
+        # Where the plan export finds the trade-off curve to include (set by the main window).
+        self.tradeoff_source: Callable[[], tuple[Sequence[TradeoffPoint], TradeoffAxis]] | None = None
         key = QKeySequence.StandardKey
         self.new_action = _action(self, "&New ML project", "Start a new machine-learning project", key.New)
         self.new_action.triggered.connect(lambda: self.new_project("ml"))
@@ -224,7 +228,8 @@ class FileActions(QObject):
             else:
                 from planner.io.plan_workbook import export_plan_workbook
 
-                export_plan_workbook(project, project.plan, path)
+                points, axis = self.tradeoff_source() if self.tradeoff_source else ((), TradeoffAxis.BUDGET)
+                export_plan_workbook(project, project.plan, path, tradeoff=points, tradeoff_axis=axis)
         except (PlannerError, OSError) as exc:
             dialogs.error(
                 self._window,

@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.whatif.planShown.connect(self.results_panel.show_plan)
         self.whatif.busyChanged.connect(self._lock_inputs)
         self.whatif.tradeoff_panel.planChosen.connect(lambda _plan: self.tabs.setCurrentIndex(self.RESULTS_TAB))
+        tradeoff = self.whatif.tradeoff_panel
+        self.files.tradeoff_source = lambda: (tradeoff.points(), tradeoff.axis())
         self.candidates_panel.countChanged.connect(self.count_label.setText)
         self.count_label.setText(self.candidates_panel.count_label.text())
 

@@ -1,7 +1,8 @@
 """The staffing plan as an Excel workbook a manager can read without the app.
 
 Sheets: Summary (the project, the status and the numbers, with coverage-by-task and
-team-vs-requirement charts), Team, Coverage (task × skill grid), Coverage detail, Gaps &
+team-vs-requirement charts), Comparison and Trade-off (when there are solved scenarios or
+a curve), Team, Coverage (task × skill grid), Coverage detail, Gaps &
 hires, Requirements, Candidates (all, with a "Selected" column) and Catalog. Headers are
 frozen, tables filterable, costs in currency format, every sheet prints landscape and one
 page wide. Text is never written as a formula. The file is replaced atomically.
@@ -31,6 +32,7 @@ from planner.io.plan_sheets import (
     requirements_sheet,
     team_sheet,
 )
+from planner.io.whatif_sheets import comparison_sheet, tradeoff_sheet
 from planner.io.xlsx_style import (
     BOLD,
     RATING_FORMAT,
@@ -47,6 +49,8 @@ from planner.io.xlsx_style import (
 )
 from planner.plan import Plan, PlanStatus
 from planner.project import Project
+from planner.scenarios import compare_scenarios
+from planner.tradeoff import TradeoffAxis, TradeoffPoint
 
 SHEETS = (
     "Summary",
@@ -95,9 +99,19 @@ def constraints_text(project: Project, plan: Plan, money: str) -> str:
 
 
 def build_plan_workbook(
-    project: Project, plan: Plan, *, currency: str = "$", exported_at: datetime | None = None
+    project: Project,
+    plan: Plan,
+    *,
+    currency: str = "$",
+    exported_at: datetime | None = None,
+    tradeoff: Sequence[TradeoffPoint] = (),
+    tradeoff_axis: TradeoffAxis = TradeoffAxis.BUDGET,
 ) -> Workbook:
-    """The plan workbook in memory (see the module docstring for its sheets)."""
+    """The plan workbook in memory (see the module docstring for its sheets).
+
+    A Comparison sheet is added when a scenario has a plan, a Trade-off sheet when
+    ``tradeoff`` points are given.
+    """
     money = currency_format(currency)
     coverage = coverage_rows(project, plan)
     book = Workbook()
@@ -112,6 +126,16 @@ def build_plan_workbook(
     requirements_sheet(book.create_sheet(SHEETS[5]), project, coverage)
     candidates_sheet(book.create_sheet(SHEETS[6]), project, plan, money)
     catalog_sheet(book.create_sheet(SHEETS[7]), project.catalog)
+    if any(s.plan is not None for s in project.scenarios):
+        comparison_sheet(book.create_sheet("Comparison", 1), project, compare_scenarios(project), money)
+    if tradeoff:
+        tradeoff_sheet(
+            book.create_sheet("Trade-off", 2 if "Comparison" in book.sheetnames else 1),
+            project,
+            tradeoff,
+            tradeoff_axis,
+            money,
+        )
     for ws in book.worksheets:
         if ws.title != SHEETS[0]:
             fit_row_heights(ws)
@@ -121,10 +145,20 @@ def build_plan_workbook(
 
 
 def export_plan_workbook(
-    project: Project, plan: Plan, path: Path, *, currency: str = "$", exported_at: datetime | None = None
+    project: Project,
+    plan: Plan,
+    path: Path,
+    *,
+    currency: str = "$",
+    exported_at: datetime | None = None,
+    tradeoff: Sequence[TradeoffPoint] = (),
+    tradeoff_axis: TradeoffAxis = TradeoffAxis.BUDGET,
 ) -> None:
     """Write the plan workbook to ``path`` (atomically); raises ``ExportError`` if it cannot."""
-    save_atomically(build_plan_workbook(project, plan, currency=currency, exported_at=exported_at), Path(path))
+    book = build_plan_workbook(
+        project, plan, currency=currency, exported_at=exported_at, tradeoff=tradeoff, tradeoff_axis=tradeoff_axis
+    )
+    save_atomically(book, Path(path))
 
 
 def _summary_sheet(

@@ -120,3 +120,26 @@ def test_real_solver_can_be_stopped_on_a_large_pool(qtbot: Any, make_window: Cal
     plan = blocker.args[0]
     assert plan.team
     assert plan.status in (PlanStatus.CANCELLED, PlanStatus.OPTIMAL, PlanStatus.FEASIBLE)
+
+
+def test_export_includes_the_tradeoff_curve_and_scenarios(
+    qtbot: Any, make_window: Callable[..., MainWindow], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from planner.io.project_file import load_project
+
+    window = make_window(load_project(examples_dir() / "ml-startup.teamplan"))
+    with qtbot.waitSignal(window.solver.solveFinished, timeout=60_000):
+        window.solver.solve_action.trigger()
+    window.tabs.setCurrentWidget(window.whatif.tradeoff_panel)
+    panel = window.whatif.tradeoff_panel
+    qtbot.waitUntil(lambda: panel.compute_button.isEnabled(), timeout=5000)
+    with qtbot.waitSignal(panel.computingChanged, timeout=120_000, check_params_cb=lambda busy: not busy):
+        assert panel.compute()
+    assert len(panel.points()) >= 2
+    monkeypatch.setattr(dialogs, "export_plan_name", lambda *_a: tmp_path / "plan.xlsx")
+    window.files.export_plan_action.trigger()
+    book = openpyxl.load_workbook(tmp_path / "plan.xlsx")
+    assert "Trade-off" in book.sheetnames
+    sheet = book["Trade-off"]
+    budgets = [row[0] for row in sheet.iter_rows(min_row=1, values_only=True) if isinstance(row[0], (int, float))]
+    assert sorted(budgets) == sorted(p.limit for p in panel.points())
