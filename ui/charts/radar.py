@@ -13,10 +13,11 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QHelpEvent, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QWidget
 
 from planner.catalog import Scale
+from ui.charts.tooltips import handle_tooltip
 
 # Distinguishable on light and dark backgrounds; the first is the Playbook charts' teal-blue.
 SERIES_COLORS = ("#1b9ad6", "#e8833a", "#8e6bd1", "#2fa56b", "#d2477a", "#b59a2e")
@@ -395,15 +396,7 @@ class RadarChart(QWidget):
             painter.drawText(rect, int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft), self._footnote)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self.tooltip_at(QPointF(event.pos()))
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+        return handle_tooltip(self, event, self.tooltip_at) or super().event(event)
 
     def tooltip_at(self, position: QPointF) -> str:
         """The tooltip of the painted point nearest ``position`` (within 10 px), else ''."""

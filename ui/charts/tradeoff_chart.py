@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -28,11 +27,12 @@ from PySide6.QtGui import (
     QPen,
     QPolygonF,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner.plan import Plan, PlanStatus
 from planner.tradeoff import TradeoffAxis, TradeoffPoint
 from ui.charts.radar import SERIES_COLORS, mix
+from ui.charts.tooltips import handle_tooltip
 from ui.models.team_model import format_cost
 from ui.status_text import format_gap
 
@@ -419,12 +419,4 @@ class TradeoffChart(QWidget):
         super().mouseDoubleClickEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            tip = self.tooltip_at(QPointF(event.pos()))
-            if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().event(event)
+        return handle_tooltip(self, event, self.tooltip_at) or super().event(event)
