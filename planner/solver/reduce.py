@@ -69,10 +69,10 @@ def reduce_options(
     ``use_cost``/``use_fit`` False: cost/fit are ignored (every option counts as equal),
     which is exact for a stage whose objective and constraints do not involve them.
 
-    ``strict_cost``: only *strictly cheaper* dominators count, and fit is ignored. This is
-    exact for the stages after the cost stage: with cost fixed at its optimum, a team
-    using an option with a strictly cheaper free dominator could swap and cost less, so
-    no team of optimal cost uses it, whatever the fits.
+    ``strict_cost`` (the stages after the cost stage, cost fixed at its optimum): a
+    structurally dominating option also counts when it is *strictly cheaper*, whatever its
+    fit: a team using B next to such a free dominator could swap and cost less than the
+    optimum, so no team left in these stages uses B.
     """
     limit = member_bound(prep) if limit is None else min(limit, member_bound(prep))
     kept: list[tuple[int, int]] = []
@@ -84,7 +84,7 @@ def reduce_options(
     if len(free) == 0 or not prep.shapes:
         return Reduction(tuple(sorted(set(kept))), considered + len(kept), limit)
 
-    groups = _groups(prep, free, use_cost or strict_cost, use_fit and not strict_cost)
+    groups = _groups(prep, free, use_cost or strict_cost, use_fit)
     if not groups:
         return Reduction(tuple(sorted(set(kept))), considered + len(kept), limit)
     order = sorted(range(len(groups)), key=lambda g: groups[g].rank)
@@ -178,17 +178,15 @@ def _decide(group: _Group, dominators: list[_Kept], limit: int, strict: bool) ->
         chunk = max(1, 4_000_000 // len(ext_cand))
         for start in range(0, size, chunk):
             end = min(size, start + chunk)
+            hit = (ext_cost[None, :] <= cost[start:end, None]) & (ext_fit[None, :] >= fit[start:end, None])
             if strict:
-                hit = ext_cost[None, :] < cost[start:end, None]
-            else:
-                hit = (ext_cost[None, :] <= cost[start:end, None]) & (ext_fit[None, :] >= fit[start:end, None])
+                hit |= ext_cost[None, :] < cost[start:end, None]
             ext_count[start:end] = hit.sum(axis=1)
         pos = np.searchsorted(ext_cand, cand)
         pos_ok = pos < len(ext_cand)
         same = np.zeros(size, dtype=np.bool_)
         same[pos_ok] = ext_cand[pos[pos_ok]] == cand[pos_ok]
-        if not strict:
-            self_dominated[same] = ext_fit[pos[same]] >= fit[same]
+        self_dominated[same] = ext_fit[pos[same]] >= fit[same]
     ext_fit_of = dict(zip(ext_cand.tolist(), ext_fit.tolist(), strict=True))
     keep: list[int] = []
     kept_fits: list[tuple[int, int, int]] = []  # (fit, candidate, cost) of kept options in this group
@@ -198,12 +196,15 @@ def _decide(group: _Group, dominators: list[_Kept], limit: int, strict: bool) ->
         f = int(fit[j])
         count = int(ext_count[j])
         for other_fit, other, other_cost in kept_fits:
-            if (strict and other_cost < cost[j] and other not in ext_fit_of) or (
-                not strict and other_fit >= f and ext_fit_of.get(other, -1) < f
-            ):
-                count += 1
-                if count >= limit:
-                    break
+            cheaper = strict and other_cost < cost[j]
+            if not (cheaper or other_fit >= f):
+                continue
+            # Already counted among the external dominators?
+            if other in ext_fit_of and (cheaper or ext_fit_of[other] >= f):
+                continue
+            count += 1
+            if count >= limit:
+                break
         if count >= limit:
             continue
         keep.append(j)
