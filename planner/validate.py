@@ -137,13 +137,16 @@ def _check_coverage(problem: Problem, plan: Plan, out: list[str]) -> None:
             k for k in set(counts) | set(plan.coverage_counts) if plan.coverage_counts.get(k) != counts.get(k)
         )
         out.append(f"coverage counts are wrong for {wrong}")
-    redundancy = problem.constraints.redundancy
-    expected = {r for r in problem.requirements if counts[r.key] < redundancy}
+    needed = problem.constraints.members_needed
+    expected = {r for r in problem.requirements if counts[r.key] < needed(r.task, r.skill)}
     claimed = set(plan.uncovered)
     for r in claimed - expected:
         out.append(f"{r.task}/{r.skill} is claimed uncovered but {counts.get(r.key, 0)} members cover it")
     for r in expected - claimed:
-        out.append(f"{r.task}/{r.skill} is covered by {counts[r.key]} of {redundancy} needed but not listed uncovered")
+        out.append(
+            f"{r.task}/{r.skill} is covered by {counts[r.key]} of {needed(r.task, r.skill)} needed "
+            "but not listed uncovered"
+        )
     if set(plan.requirements) != set(problem.requirements):
         out.append("the plan's requirements differ from the problem's")
 
@@ -187,7 +190,11 @@ def _check_hires(problem: Problem, plan: Plan, out: list[str]) -> None:
                 counts[r.key] = counts.get(r.key, 0) + 1
     doable = {t for role in catalog.roles for t in role.tasks}
     for r in problem.requirements:
-        if r.task in doable and r.task in problem.tasks and counts.get(r.key, 0) < problem.constraints.redundancy:
+        if (
+            r.task in doable
+            and r.task in problem.tasks
+            and counts.get(r.key, 0) < problem.constraints.members_needed(r.task, r.skill)
+        ):
             out.append(f"{r.task}/{r.skill} stays uncovered even with the hire recommendations")
     for t in problem.tasks:
         if t in doable and t not in staffed:

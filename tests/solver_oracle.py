@@ -70,7 +70,7 @@ def team_key(problem: Problem, team: list[Choice], previous: dict[str, str] | No
         for r in problem.requirements:
             if r.task in choice.tasks and candidate.rating(r.skill) >= r.level:
                 counts[r.key] += 1
-    short = [r for r in problem.requirements if counts[r.key] < constraints.redundancy]
+    short = [r for r in problem.requirements if counts[r.key] < constraints.members_needed(r.task, r.skill)]
     staffed = {t for c in team for t in c.tasks}
     unstaffed = sum(1 for t in problem.tasks if t not in staffed)
     fit = 0

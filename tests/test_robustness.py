@@ -96,3 +96,22 @@ def test_role_fit_orders_roles_by_distance(catalog) -> None:  # type: ignore[no-
     # SE-ML differs from SE by 3 levels on ML, maths and data science: 9 levels over 9 skills of span 5.
     assert len(profile_skills(catalog)) == 9
     assert role_fit(person, catalog.role("software_engineer_ml"), catalog) == 1 - 9 / 9 / 5
+
+
+def test_solver_gives_a_critical_requirement_two_members() -> None:
+    from planner.solver import solve, supply_check
+
+    people = [
+        Candidate("Ana", {"software_engineering": 5, "machine_learning": 4}, 100),
+        Candidate("Bo", {"software_engineering": 4}, 90),
+        Candidate("Cy", {"machine_learning": 5}, 50),
+    ]
+    plain = solve(problem(people=people), time_limit=10)
+    assert [m.candidate for m in plain.team] == ["Ana"]
+    critical = problem(Constraints(critical=frozenset({SE4.key})), people=people)
+    plan = solve(critical, time_limit=10)
+    assert sorted(m.candidate for m in plan.team) == ["Ana", "Bo"]
+    assert plan.coverage_counts[SE4.key] == 2 and not plan.uncovered
+    report = supply_check(critical)
+    assert SE4 in report.single_points  # exactly the two it needs qualify
+    assert robustness(critical, plan).single_points == (ML3, SE4)

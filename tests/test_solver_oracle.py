@@ -1,7 +1,7 @@
 """The solver against a brute-force oracle on small random instances (hypothesis).
 
 Every constraint kind (team min/max, budget, must-hire with and without a fixed role,
-exclude, redundancy, personal and project task caps, minimum role fit, nice-to-haves) and
+exclude, redundancy, critical requirements (2 members), personal and project task caps, minimum role fit, nice-to-haves) and
 both objective orders are drawn; the solver's plan must be valid and have exactly the
 oracle's lexicographic objective, or both must agree the constraints are infeasible.
 """
@@ -107,6 +107,7 @@ def problems(draw: Any, catalog: Catalog, task_pool: tuple[str, ...], skills: tu
         exclude=frozenset(exclude),
         objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
         min_role_fit=draw(st.sampled_from([None, None, None, 0.6, 0.75])),
+        critical=frozenset(r.key for r in requirements if draw(st.integers(0, 4)) == 0),
     )
     return Case(Problem(catalog, tasks, tuple(requirements), tuple(candidates), constraints))
 

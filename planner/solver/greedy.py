@@ -31,7 +31,7 @@ def greedy_selection(prep: Prepared, options: list[Option]) -> Selection:
     by_candidate: dict[int, list[Option]] = defaultdict(list)
     for option in options:
         by_candidate[option.candidate].append(option)
-    short = {q: prep.redundancy for q, t in enumerate(prep.req_task) if t >= 0}
+    short = {q: prep.need[q] for q, t in enumerate(prep.req_task) if t >= 0}
     staffed: set[int] = set()
     members: list[tuple[Option, tuple[int, ...]]] = []
     hired: set[int] = set()

@@ -21,8 +21,8 @@ from planner.requirements import Requirement
 
 
 def recommend_hires(problem: Problem, team: tuple[Member, ...]) -> tuple[HireRecommendation, ...]:
-    """Positions that, added to ``team``, cover every requirement ``redundancy`` times."""
-    redundancy = problem.constraints.redundancy
+    """Positions that, added to ``team``, give every requirement the members it needs."""
+    needed = problem.constraints.members_needed
     counts = {r.key: 0 for r in problem.requirements}
     for member in team:
         for r in problem.requirements:
@@ -30,7 +30,11 @@ def recommend_hires(problem: Problem, team: tuple[Member, ...]) -> tuple[HireRec
                 counts[r.key] += 1
     staffed = {t for m in team for t in m.tasks}
     doable = {t for role in problem.catalog.roles for t in role.tasks}
-    shortfall = {r: redundancy - counts[r.key] for r in problem.requirements if counts[r.key] < redundancy}
+    shortfall = {
+        r: needed(r.task, r.skill) - counts[r.key]
+        for r in problem.requirements
+        if counts[r.key] < needed(r.task, r.skill)
+    }
     need: dict[str, int] = {}
     for t in problem.tasks:
         if t not in doable:

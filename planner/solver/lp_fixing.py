@@ -43,13 +43,13 @@ def fix_by_reduced_cost(model: TeamModel, fixed: dict[str, int]) -> int:
             for j, (_, tasks) in enumerate(kind.patterns):
                 if prep.req_task[q] in tasks:
                     coverers[q].append(take[k][j])
-    redundancy = prep.redundancy
+    need = prep.need
     short = []
     for q in range(len(prep.requirements)):
-        always = prep.req_task[q] < 0 or supply[q] < redundancy or not coverers[q]
+        always = prep.req_task[q] < 0 or supply[q] < need[q] or not coverers[q]
         var = lp.NumVar(1.0 if always else 0.0, 1.0, "")
         if not always:
-            lp.Add(lp.Sum(coverers[q]) + redundancy * var >= redundancy)
+            lp.Add(lp.Sum(coverers[q]) + need[q] * var >= need[q])
         short.append(var)
     unstaffed = []
     for t in range(len(prep.tasks)):

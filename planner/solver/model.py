@@ -100,7 +100,7 @@ class TeamModel:
         self.headcount = cp_model.LinearExpr.sum(self.count)
         self.total_cost = cp_model.LinearExpr.sum(cost_terms)
 
-        redundancy = prep.redundancy
+        need = prep.need
         coverers: dict[int, list[cp_model.IntVar]] = defaultdict(list)
         supply: dict[int, int] = defaultdict(int)
         on_task: dict[int, list[cp_model.IntVar]] = defaultdict(list)
@@ -116,10 +116,10 @@ class TeamModel:
         self.short: list[cp_model.IntVar] = []
         for q in range(len(prep.requirements)):
             var = m.new_bool_var(f"u{q}")
-            if prep.req_task[q] < 0 or supply[q] < redundancy or not coverers[q]:
+            if prep.req_task[q] < 0 or supply[q] < need[q] or not coverers[q]:
                 m.add(var == 1)
             else:
-                m.add(sum(coverers[q]) + redundancy * var >= redundancy)
+                m.add(sum(coverers[q]) + need[q] * var >= need[q])
             self.short.append(var)
         self.unstaffed: list[cp_model.IntVar] = []
         for t in range(len(prep.tasks)):
@@ -148,17 +148,18 @@ class TeamModel:
         tasks per person the team needs at least sum(k)/K people.
         """
         prep = self.prep
-        redundancy = prep.redundancy
+        need = prep.need
         self.task_cuts: list[tuple[int, int, tuple[int, ...]]] = []  # (task, k, requirements)
         for t in range(len(prep.tasks)):
-            reqs = [q for q, task in enumerate(prep.req_task) if task == t and supply[q] >= redundancy]
+            reqs = [q for q, task in enumerate(prep.req_task) if task == t and supply[q] >= need[q]]
             if not reqs or not on_task[t]:
                 continue
             masks: dict[frozenset[int], int] = defaultdict(int)
             for kind in self.types:
                 if any(t in tasks for _, tasks in kind.patterns):
                     masks[kind.covers & frozenset(reqs)] += kind.capacity
-            k = _min_cover(reqs, {mask: min(n, redundancy) for mask, n in masks.items() if mask}, redundancy)
+            most = max(need[q] for q in reqs)
+            k = _min_cover(reqs, {mask: min(n, most) for mask, n in masks.items() if mask}, need)
             if k > 1:
                 self.model.add(sum(on_task[t]) + k * sum(self.short[q] for q in reqs) >= k)
                 self.task_cuts.append((t, k, tuple(reqs)))
@@ -343,13 +344,13 @@ def _patterns(prep: Prepared, shapes: list[int], cap: int, every_subset: bool) -
     return kept
 
 
-def _min_cover(reqs: list[int], masks: dict[frozenset[int], int], redundancy: int) -> int:
-    """Fewest people (``masks[m]`` available with mask m) meeting each requirement R times."""
+def _min_cover(reqs: list[int], masks: dict[frozenset[int], int], need: tuple[int, ...]) -> int:
+    """Fewest people (``masks[m]`` available with mask m) meeting each requirement q ``need[q]`` times."""
     model = cp_model.CpModel()
     items = list(masks.items())
     count = [model.new_int_var(0, n, f"n{i}") for i, (_, n) in enumerate(items)]
     for q in reqs:
-        model.add(sum(c for c, (m, _) in zip(count, items, strict=True) if q in m) >= redundancy)
+        model.add(sum(c for c, (m, _) in zip(count, items, strict=True) if q in m) >= need[q])
     model.minimize(sum(count))
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = 1

@@ -58,8 +58,8 @@ def coverage_of(
     for member in team:
         for cover in member.covers:
             counts[(cover.task, cover.skill)] += 1
-    redundancy = problem.constraints.redundancy
-    uncovered = tuple(r for r in problem.requirements if counts[r.key] < redundancy)
+    needed = problem.constraints.members_needed
+    uncovered = tuple(r for r in problem.requirements if counts[r.key] < needed(r.task, r.skill))
     return counts, uncovered
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import reduce
+from functools import cached_property, reduce
 
 import numpy as np
 import numpy.typing as npt
@@ -67,7 +67,14 @@ class Prepared:
 
     @property
     def redundancy(self) -> int:
-        return self.problem.constraints.redundancy
+        """The most members any requirement needs."""
+        return max(self.need, default=self.problem.constraints.redundancy)
+
+    @cached_property
+    def need(self) -> tuple[int, ...]:
+        """Members each requirement needs: the redundancy, or at least 2 when critical."""
+        constraints = self.problem.constraints
+        return tuple(constraints.members_needed(r.task, r.skill) for r in self.requirements)
 
     def option(self, candidate: int, shape_index: int) -> Option:
         shape = self.shapes[shape_index]

@@ -47,8 +47,7 @@ def member_bound(prep: Prepared) -> int:
     """M: the most non-must-hire members any optimal plan can have."""
     constraints = prep.problem.constraints
     musts = len(prep.must)
-    chosen_reqs = sum(1 for t in prep.req_task if t >= 0)
-    needed = chosen_reqs * prep.redundancy + len(prep.tasks)
+    needed = sum(n for n, t in zip(prep.need, prep.req_task, strict=True) if t >= 0) + len(prep.tasks)
     bound = max(needed, (constraints.team_size_min or 0) - musts)
     if constraints.team_size_max is not None:
         bound = min(bound, constraints.team_size_max - musts)

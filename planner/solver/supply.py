@@ -38,7 +38,7 @@ class SupplyReport:
 def supply_check(problem: Problem) -> SupplyReport:
     """Qualified candidates per requirement, unmeetable requirements and single points."""
     prep = prepare(problem)
-    redundancy = problem.constraints.redundancy
+    needed = problem.constraints.members_needed
     rows = []
     for q, req in enumerate(prep.requirements):
         task = prep.req_task[q]
@@ -51,6 +51,6 @@ def supply_check(problem: Problem) -> SupplyReport:
         rows.append(SupplyRow(req, names))
     return SupplyReport(
         rows=tuple(rows),
-        unmeetable=tuple(r.requirement for r in rows if r.count < redundancy),
-        single_points=tuple(r.requirement for r in rows if r.count == redundancy),
+        unmeetable=tuple(r.requirement for r in rows if r.count < needed(r.requirement.task, r.requirement.skill)),
+        single_points=tuple(r.requirement for r in rows if r.count == needed(r.requirement.task, r.requirement.skill)),
     )
