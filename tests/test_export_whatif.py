@@ -55,3 +55,4 @@ def test_comparison_and_tradeoff_sheets(tmp_path: Path) -> None:
     assert [row[:3] for row in table] == [[0, 0, 2], [50_000, 1, 1], [100_000, 2, 0]]
     assert all(row[5] == "proven" for row in table)
     assert len(curve._charts) == 1
+    assert cmp.column_dimensions["B"].width == 34 and curve.column_dimensions["G"].width == 60

@@ -65,7 +65,7 @@ def comparison_sheet(ws: Worksheet, project: Project, comparison: Comparison, mo
             cell.alignment = TOP_WRAP
             if col > 2 and label not in ("What changes", "Joined (vs current)", "Left (vs current)") and value != base:
                 cell.fill = CHANGED_FILL
-    set_widths(ws, {1: 24, **{c: 34 for c in range(2, len(comparison.scenarios) + 2)}})
+    set_widths(ws, [24, *[34] * len(comparison.scenarios)])
     ws.freeze_panes = ws.cell(row=top + 1, column=2)
 
 
@@ -96,7 +96,7 @@ def tradeoff_sheet(
     headers = (label, f"Requirements covered (of {total})", "Uncovered", "Team size", "Total cost", "Quality", "Team")
     formats = {0: money if axis is TradeoffAxis.BUDGET else "0", 4: money}
     last = write_table(ws, top, headers, rows, formats=formats, wrap_columns=(6,))
-    set_widths(ws, {1: 16, 2: 16, 3: 12, 4: 11, 5: 15, 6: 18, 7: 60})
+    set_widths(ws, [16, 16, 12, 11, 15, 18, 60])
     ws.freeze_panes = ws.cell(row=top + 1, column=1)
     if rows:
         chart = ScatterChart()
