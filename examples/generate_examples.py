@@ -71,8 +71,8 @@ def main() -> None:
     project.constraints = Constraints(team_size_max=6, budget=1_100_000, time_limit=20)
     project.nice_to_have.add(("modeling", "research"))
     project.notes = "Seed-stage start-up building a fraud-detection model; first AI hires."
-    lean = snapshot(project, "Budget 800k")
-    lean.constraints = replace(project.constraints, budget=800_000)
+    lean = snapshot(project, "Budget 450k")
+    lean.constraints = replace(project.constraints, budget=450_000)
     no_deploy = snapshot(project, "Skip deployment for now")
     del no_deploy.subtasks["deployment"]
     project.scenarios = [lean, no_deploy]

@@ -169,13 +169,13 @@ def test_compare_solves_every_scenario(tmp_path: Path) -> None:
     code, out, err = run("compare", str(EXAMPLES / "ml-startup.teamplan"), "--json", str(result), "-q", "--deterministic")
     assert code == 0, err
     rows = json.loads(result.read_text(encoding="utf-8"))
-    assert [r["scenario"] for r in rows] == ["Current", "Budget 800k", "Skip deployment for now"]
+    assert [r["scenario"] for r in rows] == ["Current", "Budget 450k", "Skip deployment for now"]
     current, lean, no_deploy = rows
-    assert lean["cost"] <= 800_000 <= 1_100_000
-    assert lean["changes"] == ["budget 800,000 (was 1,100,000)"]
+    assert lean["cost"] <= 450_000 < current["cost"]
+    assert lean["changes"] == ["budget 450,000 (was 1,100,000)"]
     assert not any(u["task"] == "deployment" for u in no_deploy["uncovered"])
     assert current["cost_change"] == 0
-    assert "== Budget 800k" in out
+    assert "== Budget 450k" in out
 
 
 def test_solve_a_named_scenario(tmp_path: Path) -> None:
