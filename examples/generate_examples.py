@@ -29,7 +29,7 @@ from planner.catalog import Catalog, default_catalog  # noqa: E402
 from planner.constraints import Constraints  # noqa: E402
 from planner.io.project_file import save_project  # noqa: E402
 from planner.project import new_project  # noqa: E402
-from planner.samples import generate_pool
+from planner.samples import generate_pool  # noqa: E402
 from planner.scenarios import snapshot  # noqa: E402
 
 

@@ -166,7 +166,9 @@ def test_new_project_with_constraints_defaults() -> None:
 
 def test_compare_solves_every_scenario(tmp_path: Path) -> None:
     result = tmp_path / "cmp.json"
-    code, out, err = run("compare", str(EXAMPLES / "ml-startup.teamplan"), "--json", str(result), "-q", "--deterministic")
+    code, out, err = run(
+        "compare", str(EXAMPLES / "ml-startup.teamplan"), "--json", str(result), "-q", "--deterministic"
+    )
     assert code == 0, err
     rows = json.loads(result.read_text(encoding="utf-8"))
     assert [r["scenario"] for r in rows] == ["Current", "Budget 450k", "Skip deployment for now"]

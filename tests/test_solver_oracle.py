@@ -1,7 +1,8 @@
 """The solver against a brute-force oracle on small random instances (hypothesis).
 
 Every constraint kind (team min/max, budget, must-hire with and without a fixed role,
-exclude, redundancy, critical requirements (2 members), personal and project task caps, minimum role fit, nice-to-haves) and
+exclude, redundancy, critical requirements (2 members), personal and project task caps,
+minimum role fit, nice-to-haves) and
 both objective orders are drawn; the solver's plan must be valid and have exactly the
 oracle's lexicographic objective, or both must agree the constraints are infeasible.
 """
