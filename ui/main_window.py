@@ -27,7 +27,7 @@ from ui.project_panel import ProjectPanel
 from ui.recovery import Autosaver, RecoveryStore
 from ui.results_panel import ResultsPanel
 from ui.settings import Settings
-from ui.solve_controller import SolveController, SolveFunction, display_problem
+from ui.solve_controller import SolveController, SolveFunction
 from ui.supply_controller import SupplyController
 from ui.supply_panel import SupplyPanel
 from ui.whatif_controller import WhatIfController
@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([panel.add_action, panel.duplicate_action, panel.delete_action, panel.find_action])
         solve_menu = self.menuBar().addMenu("&Solve")
         solve_menu.addActions([self.solver.solve_action, self.solver.stop_action, self.solver.cancel_action])
+        solve_menu.addSeparator()
+        solve_menu.addAction(self.solver.keep_team_action)
         help_menu = self.menuBar().addMenu("&Help")
         help_menu.addActions([self.playbook_action, self.about_action])
 
@@ -183,7 +185,7 @@ class MainWindow(QMainWindow):
         problem = None
         if project.plan is not None:
             try:
-                problem = display_problem(project.problem())
+                problem = project.problem()
             except PlannerError:
                 problem = None
         self.results_panel.show_plan(problem, project.plan)

@@ -10,8 +10,6 @@ lock the inputs. The solve function is injectable (tests pass a scripted fake).
 
 from __future__ import annotations
 
-import dataclasses
-import functools
 import time
 import traceback
 from collections.abc import Callable
@@ -21,7 +19,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
-from planner.candidates import Candidate
 from planner.errors import PlannerError
 from planner.plan import Plan, PlanStatus
 from planner.project import Problem
@@ -33,32 +30,6 @@ from ui.worker import Worker
 
 SolveFunction = Callable[..., Plan]
 LIVE_PLAN_MS = 400
-
-
-class IndexedProblem(Problem):
-    """A Problem whose ``candidate(name)`` is a dict lookup, for the views.
-
-    ``Problem.candidate`` scans the list; the results view calls it per member and skill,
-    which costs seconds per redraw on a 20,000-candidate pool. (Temporary: belongs in
-    ``planner.project.Problem`` itself.)
-    """
-
-    @functools.cached_property
-    def _by_name(self) -> dict[str, Candidate]:
-        return {candidate.name: candidate for candidate in self.candidates}
-
-    def candidate(self, name: str) -> Candidate:
-        try:
-            return self._by_name[name]
-        except KeyError:
-            raise KeyError(name) from None
-
-
-def display_problem(problem: Problem) -> Problem:
-    """``problem`` with a fast candidate lookup (same field values)."""
-    if isinstance(problem, IndexedProblem):
-        return problem
-    return IndexedProblem(**{f.name: getattr(problem, f.name) for f in dataclasses.fields(problem)})
 
 
 def default_solve(problem: Problem, **kwargs: Any) -> Plan:
@@ -115,6 +86,12 @@ class SolveController(QObject):
         self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.cancel_action.setToolTip("Stop now and discard this run (Esc)")
         self.cancel_action.triggered.connect(self.cancel)
+        self.keep_team_action = QAction("&Keep the last team where possible", self)
+        self.keep_team_action.setCheckable(True)
+        self.keep_team_action.setToolTip(
+            "When re-solving after an edit, change as few people and roles of the last plan as the "
+            "objective allows (coverage, team size and cost still come first)"
+        )
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
@@ -161,9 +138,19 @@ class SolveController(QObject):
                 "Import a spreadsheet (File ▸ Import candidates) or add candidates on the Candidates tab.",
             )
             return False
-        self._problem = display_problem(problem)
+        self._problem = problem
         self._time_limit = problem.constraints.time_limit
-        worker = Worker(self._solve, problem, parent=self, time_limit=self._time_limit)
+        previous = self._doc.project.plan
+        if previous is not None and not previous.team:
+            previous = None  # nothing to start from (an infeasible or empty plan)
+        worker = Worker(
+            self._solve,
+            problem,
+            parent=self,
+            time_limit=self._time_limit,
+            previous=previous,  # solution hints: a small edit re-solves from the last plan
+            minimize_changes=previous is not None and self.keep_team_action.isChecked(),
+        )
         worker.progress.connect(self._on_progress)
         worker.finished.connect(self._on_finished)
         worker.failed.connect(self._on_failed)

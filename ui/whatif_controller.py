@@ -27,7 +27,7 @@ from ui.document import ProjectDocument
 from ui.robustness_panel import RobustnessPanel
 from ui.role_fit_panel import RoleFitPanel
 from ui.scenarios_panel import ScenariosPanel
-from ui.solve_controller import SolveController, display_problem
+from ui.solve_controller import SolveController
 from ui.tradeoff_panel import TradeoffPanel
 from ui.undo_commands import RequirementState, SetRequirementsCommand
 from ui.worker import Worker
@@ -105,7 +105,7 @@ class WhatIfController(QObject):
 
     def _problem(self) -> Problem | None:
         try:
-            return display_problem(self._doc.project.problem())
+            return self._doc.project.problem()
         except PlannerError:
             return None
 

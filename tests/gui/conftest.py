@@ -102,8 +102,11 @@ class FakeSolve:
         time_limit: float,
         on_progress: Callable[[Any], None],
         should_stop: Callable[[], bool],
+        **options: Any,  # previous, minimize_changes: recorded, not used
     ) -> Plan:
         from planner.solver import SolveProgress
+
+        self.options = options
 
         self.calls += 1
         if self.error is not None:

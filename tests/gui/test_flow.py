@@ -61,8 +61,11 @@ def test_new_project_import_solve_results_export(
     report = seen["report"]
     assert report is not None and not report.errors
     assert seen["count"] == len(window.doc.project.candidates) > 10
-    first_row = openpyxl.load_workbook(SHEET, read_only=True).worksheets[0]
-    first_name = next(first_row.iter_rows(min_row=2, max_row=2, values_only=True))[0]
+    book = openpyxl.load_workbook(SHEET, read_only=True)
+    try:
+        first_name = next(book.worksheets[0].iter_rows(min_row=2, max_row=2, values_only=True))[0]
+    finally:
+        book.close()
     assert window.doc.project.candidates[0].name == first_name
     assert window.candidates_panel.proxy.rowCount() == len(window.doc.project.candidates)
     qtbot.waitUntil(lambda: window.supply_panel.report() is not None, timeout=3000)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from planner.candidates import Candidate
 from planner.io.project_file import load_project, save_project
-from planner.plan import PlanStatus
+from planner.plan import Member, PlanStatus
 from planner.project import Project
 from tests.gui.conftest import FakeSolve
 from ui import app as app_module
@@ -435,3 +436,19 @@ def test_thread_exceptions_reach_the_crash_dialog_on_the_gui_thread(
     text, on_gui_thread = shown[0]
     assert "KeyError: 'from a thread'" in text and "in fail" in text
     assert on_gui_thread
+
+
+def test_resolving_starts_from_the_last_plan(qtbot: Any, make_window: WindowFactory, small_project: Project) -> None:
+    fake = FakeSolve(steps=2)
+    window = make_window(small_project, solve=fake)
+    with qtbot.waitSignal(window.solver.solveFinished, timeout=5000):
+        window.solver.solve_action.trigger()
+    assert fake.options == {"previous": None, "minimize_changes": False}
+    assert window.doc.project.plan is not None and not window.doc.project.plan.team  # nothing to start from
+    name = small_project.candidates[0].name
+    first = replace(window.doc.project.plan, team=(Member(name, "software_engineer", ("data_engineering",), 1.0),))
+    window.doc.project.plan = first
+    window.solver.keep_team_action.setChecked(True)
+    with qtbot.waitSignal(window.solver.solveFinished, timeout=5000):
+        window.solver.solve_action.trigger()
+    assert fake.options == {"previous": first, "minimize_changes": True}
