@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from planner.catalog import load_catalog
 from planner.errors import PlannerError
 from planner.io.project_file import load_project, save_project
 from planner.project import new_project
@@ -53,6 +54,10 @@ class FileActions(QObject):
         self.new_action.triggered.connect(lambda: self.new_project("ml"))
         self.new_ds_action = _action(self, "New &DS project", "Start a new data-science project")
         self.new_ds_action.triggered.connect(lambda: self.new_project("ds"))
+        self.new_catalog_action = _action(
+            self, "New project with &catalog…", "Start a project from your own catalog file (skills, tasks, roles)"
+        )
+        self.new_catalog_action.triggered.connect(self.new_project_with_catalog)
         self.open_action = _action(self, "&Open…", "Open a project file", key.Open)
         self.open_action.triggered.connect(self.open)
         self.save_action = _action(self, "&Save", "Save the project", key.Save)
@@ -101,6 +106,30 @@ class FileActions(QObject):
         name = "Untitled ML project" if kind == "ml" else "Untitled DS project"
         self._doc.load(new_project(kind, name=name))
         self.message.emit("New project")
+        return True
+
+    def new_project_with_catalog(self, path: Path | None = None) -> bool:
+        """A new project on a custom catalog file (its first project kind, all tasks chosen)."""
+        if path is None:
+            path = dialogs.open_catalog_name(self._window, self._settings.last_folder)
+            if path is None:
+                return False
+        try:
+            catalog = load_catalog(path)
+        except PlannerError as exc:
+            dialogs.error(
+                self._window,
+                "Cannot use this catalog",
+                str(exc),
+                "Fix the place named above (start from resources/catalog.json) and try again.",
+            )
+            return False
+        if not self.maybe_save():
+            return False
+        kind = "ml" if "ml" in {k.id for k in catalog.kinds} else catalog.kinds[0].id
+        self._doc.load(new_project(kind, name=f"Untitled project ({catalog.title or catalog.id})", catalog=catalog))
+        self._settings.last_folder = path.resolve().parent
+        self.message.emit(f"New project with the catalog {path.name}")
         return True
 
     def open(self) -> bool:

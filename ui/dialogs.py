@@ -114,6 +114,11 @@ def save_project_name(parent: QWidget | None, suggested: Path) -> Path | None:
     return path if path.suffix == ".teamplan" else path.with_name(path.name + ".teamplan")
 
 
+def open_catalog_name(parent: QWidget | None, folder: Path) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(parent, "New project with a custom catalog", str(folder), "Catalog (*.json)")
+    return Path(name) if name else None
+
+
 def open_spreadsheet_name(parent: QWidget | None, folder: Path) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(parent, "Import candidates", str(folder), SPREADSHEET_FILTER)
     return Path(name) if name else None

@@ -452,3 +452,25 @@ def test_resolving_starts_from_the_last_plan(qtbot: Any, make_window: WindowFact
     with qtbot.waitSignal(window.solver.solveFinished, timeout=5000):
         window.solver.solve_action.trigger()
     assert fake.options == {"previous": first, "minimize_changes": True}
+
+
+def test_new_project_with_a_custom_catalog(
+    qtbot: Any, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import json
+
+    from planner.catalog import catalog_to_dict, default_catalog
+
+    data = catalog_to_dict(default_catalog())
+    data["roles"][0]["name"] = "Applied Scientist"
+    good, bad = tmp_path / "mine.json", tmp_path / "broken.json"
+    good.write_text(json.dumps(data), encoding="utf-8")
+    bad.write_text('{"id": ', encoding="utf-8")
+    window = make_window()
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "error", lambda _parent, title, *_rest: errors.append(title))
+    assert not window.files.new_project_with_catalog(bad)
+    assert errors == ["Cannot use this catalog"]
+    assert window.files.new_project_with_catalog(good)
+    assert window.doc.project.catalog.role("data_scientist").name == "Applied Scientist"
+    assert window.doc.project.tasks == window.doc.project.catalog.kind("ml").tasks
