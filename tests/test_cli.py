@@ -6,10 +6,12 @@ import io
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
+from planner.candidates import Candidate
 from planner.cli import main as cli_main
 from planner.constraints import Constraints
 from planner.io.project_file import load_project, save_project
@@ -189,3 +191,18 @@ def test_solve_a_named_scenario(tmp_path: Path) -> None:
     assert "deployment" not in {r["task"] for r in data["requirements"]}
     code, _, err = run("solve", str(EXAMPLES / "ml-startup.teamplan"), "--scenario", "Nope")
     assert code == 1 and "no scenario named 'Nope'" in err
+
+
+@pytest.mark.parametrize("stem", ["ml-startup", "ds-analytics", "large-pool"])
+def test_example_spreadsheets_import_cleanly_and_match_their_projects(stem: str) -> None:
+    from planner.io.candidate_import import import_candidates
+
+    project = load_project(EXAMPLES / f"{stem}.teamplan")
+    for suffix in (".csv", ".xlsx"):
+        report = import_candidates(EXAMPLES / f"{stem}-candidates{suffix}", project.catalog)
+        assert not report.errors, suffix
+
+        def nonzero(people: list[Candidate]) -> list[Candidate]:
+            return [replace(p, ratings={s: v for s, v in p.ratings.items() if v}) for p in people]
+
+        assert nonzero(list(report.candidates)) == nonzero(project.candidates), suffix
