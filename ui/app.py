@@ -6,7 +6,10 @@ file. After a crash, the recovery file is offered back before anything else.
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
+from collections.abc import MutableMapping
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -85,9 +88,26 @@ def offer_recovery(window: MainWindow, store: RecoveryStore) -> bool:
     return True
 
 
+def use_offscreen_without_display(environ: MutableMapping[str, str]) -> bool:
+    """On Linux with no display (a server, CI), run offscreen instead of aborting in Qt; True if so."""
+    if not sys.platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return False
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return False
+    environ["QT_QPA_PLATFORM"] = "offscreen"
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the app; ``argv`` is like ``sys.argv`` (program name first, then an optional project path)."""
     args = list(sys.argv if argv is None else argv) or ["team-planner"]
+    if use_offscreen_without_display(os.environ):
+        print(
+            "Team Planner: no display found, so the window runs offscreen (nothing is shown; Ctrl+C quits).\n"
+            "Start it from a desktop session to see it, or work headless: python main.py solve PROJECT.teamplan",
+            file=sys.stderr,
+        )
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # nothing on screen to close: let Ctrl+C end it
     app = make_application(args)
     store = RecoveryStore()
     window = MainWindow(recovery=store)

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from planner.resources import examples_dir
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -56,3 +58,14 @@ def test_app_starts_a_new_ml_project_without_arguments(tmp_path: Path) -> None:
     title, details = run_app(tmp_path)
     assert title == "Untitled ML project[*] — Team Planner"
     assert details.split()[:2] == ["ml", "0"]
+
+
+def test_no_display_falls_back_to_offscreen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui.app import use_offscreen_without_display
+
+    monkeypatch.setattr("sys.platform", "linux")
+    env: dict[str, str] = {}
+    assert use_offscreen_without_display(env) and env == {"QT_QPA_PLATFORM": "offscreen"}
+    for present in ({"DISPLAY": ":0"}, {"WAYLAND_DISPLAY": "wayland-0"}, {"QT_QPA_PLATFORM": "xcb"}):
+        env = dict(present)
+        assert not use_offscreen_without_display(env) and env == present
