@@ -106,7 +106,11 @@ class ResultsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TeamColumn.ROLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TeamColumn.TASKS, QHeaderView.ResizeMode.Stretch)
-        self.team_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Two text lines per row, fixed: sizing rows to contents asks data() of every cell on every
+        # layout pass, which stalls the window while a solve runs on a large pool.
+        rows = self.team_view.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.team_view.fontMetrics().lineSpacing() * 2 + 8)
         self.team_view.setWordWrap(True)
         self.team_view.selectionModel().selectionChanged.connect(self._team_selection_changed)
         self.team_view.activated.connect(self._team_activated)
