@@ -28,13 +28,13 @@ class Candidate:
         return self.ratings.get(skill_id, 0.0)
 
 
-def candidate_problems(candidate: Candidate, catalog: Catalog) -> list[str]:
+def candidate_problems(candidate: Candidate, catalog: Catalog, known: frozenset[str] | None = None) -> list[str]:
     """Every reason this candidate cannot be used as it is (empty when fine)."""
     problems = []
     label = f"candidate {candidate.name!r}" if candidate.name.strip() else "a candidate"
     if not candidate.name.strip():
         problems.append("a candidate has no name")
-    known = set(catalog.skill_ids)
+    known = known if known is not None else frozenset(catalog.skill_ids)
     for skill_id, value in candidate.ratings.items():
         if skill_id not in known:
             problems.append(f"{label}: unknown skill {skill_id!r}")
@@ -55,8 +55,9 @@ def validate_candidates(candidates: list[Candidate] | tuple[Candidate, ...], cat
     """Raise :class:`ValidationError` listing every problem, including duplicate names."""
     problems: list[str] = []
     seen: set[str] = set()
+    known = frozenset(catalog.skill_ids)
     for candidate in candidates:
-        problems.extend(candidate_problems(candidate, catalog))
+        problems.extend(candidate_problems(candidate, catalog, known))
         if candidate.name in seen:
             problems.append(f"candidate name {candidate.name!r} appears more than once")
         seen.add(candidate.name)

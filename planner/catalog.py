@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -167,15 +168,15 @@ class Catalog:
     def role(self, role_id: str) -> Role:
         return _find(self.roles, role_id, "role")
 
-    @property
+    @cached_property
     def skill_ids(self) -> tuple[str, ...]:
         return tuple(skill.id for skill in self.skills)
 
-    @property
+    @cached_property
     def task_ids(self) -> tuple[str, ...]:
         return tuple(task.id for task in self.tasks)
 
-    @property
+    @cached_property
     def role_ids(self) -> tuple[str, ...]:
         return tuple(role.id for role in self.roles)
 
