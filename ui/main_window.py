@@ -198,7 +198,10 @@ class MainWindow(QMainWindow):
     def _on_solving_changed(self, solving: bool) -> None:
         self._lock_inputs(solving)
         if solving:
+            self.results_panel.show_solving()
             self.tabs.setCurrentIndex(self.RESULTS_TAB)
+        elif self.doc.project.plan is None:  # cancelled or failed before any plan
+            self.results_panel.show_plan(None, None)
 
     def _lock_inputs(self, locked: bool) -> None:
         """No edits while a solve (or Solve all) runs on the project's inputs."""

@@ -192,6 +192,16 @@ class ResultsPanel(QWidget):
             self.heatmap.set_catalog(problem.catalog)
         self._refresh()
 
+    def show_solving(self) -> None:
+        """A solve starts: with no plan yet, show the (empty) results page now, so that the first
+        live plan only fills it in instead of laying it out while the solver runs."""
+        if self._plan is not None:
+            return
+        self.stack.setCurrentIndex(1)
+        self.status_label.setText("Solving…")
+        self.status_label.setVisible(True)
+        self.status_label.setStyleSheet(BANNER_STYLES["ok"])
+
     def plan(self) -> Plan | None:
         return self._plan
 

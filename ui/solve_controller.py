@@ -161,9 +161,11 @@ class SolveController(QObject):
         self.progress_bar.setValue(0)
         self.progress_bar.show()
         self._ticker.start()
-        worker.start()
         self._update_actions()
+        # Lock the inputs and lay out the results view before the solver thread competes for the
+        # interpreter: on a large pool that layout would otherwise stall the window mid-solve.
         self.solvingChanged.emit(True)
+        worker.start()
         self._tick()
         return True
 

@@ -217,6 +217,8 @@ def test_solving_locks_inputs_and_esc_cancels(qtbot: Any, make_window: WindowFac
         window.solver.cancel_action.trigger()
     assert window.doc.project.plan is None
     assert window.solver.status_label.text() == "Solve cancelled"
+    assert window.results_panel.plan() is None  # live plans of a cancelled run are not left on screen
+    assert window.results_panel.status_text() == "No plan yet"
     assert window.project_panel.name_edit.isEnabled()
     assert window.files.import_action.isEnabled()
 
