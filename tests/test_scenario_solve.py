@@ -10,27 +10,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from planner.candidates import Candidate
 from planner.catalog import Catalog
-from planner.constraints import Constraints
 from planner.plan import PlanStatus
 from planner.project import Project
 from planner.scenario_solve import ScenarioProgress, scenario_problems, solve_scenarios
 from planner.scenarios import snapshot
+from tests.tiny_project import ANA, CY, tiny_project
 
 
 def make_project(catalog: Catalog) -> Project:
-    project = Project(
-        name="Tiny",
-        kind="ml",
-        subtasks={"data_engineering": ("querying_data",), "deployment": ("branching",)},
-        catalog=catalog,
-        candidates=[
-            Candidate("Ana", {"data_query_languages": 4, "software_engineering": 4}, 100.0),
-            Candidate("Cy", {"software_engineering": 3}, 50.0),
-        ],
-        constraints=Constraints(time_limit=5),
-    )
+    project = tiny_project(catalog, (ANA, CY))
     lean = snapshot(project, "Lean")
     lean.constraints = dataclasses.replace(project.constraints, budget=99.0)
     broken = snapshot(project, "Broken")

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from planner.candidates import Candidate
 from planner.catalog import Catalog
 from planner.constraints import Constraints
 from planner.plan import Member, Objective, Plan, PlanStatus
-from planner.project import Problem, Project
+from planner.project import Problem
+from tests.tiny_project import ANA, BEN, CY, DEE, tiny_project
 from ui.models.bus_factor_model import RISK_COLORS, RISK_ROLE, BusColumn, Risk
 from ui.models.departure_model import (
     LOST_NO_REPLACEMENT,
@@ -34,19 +34,7 @@ DQL_KEY = ("data_engineering", "data_query_languages")
 
 
 def make_problem(catalog: Catalog, critical: frozenset[tuple[str, str]] = frozenset()) -> Problem:
-    project = Project(
-        name="Tiny",
-        kind="ml",
-        subtasks={"data_engineering": ("querying_data",), "deployment": ("branching",)},
-        catalog=catalog,
-        candidates=[
-            Candidate("Ana", {"data_query_languages": 4, "software_engineering": 4}, 100.0),
-            Candidate("Ben", {"data_query_languages": 3}, 60.0),
-            Candidate("Cy", {"software_engineering": 3}, 50.0),
-            Candidate("Dee", {"data_query_languages": 5, "software_engineering": 5}, 200.0),
-        ],
-        constraints=Constraints(critical=critical),
-    )
+    project = tiny_project(catalog, (ANA, BEN, CY, DEE), Constraints(critical=critical))
     return project.problem()
 
 

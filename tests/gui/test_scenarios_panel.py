@@ -14,13 +14,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from planner.candidates import Candidate
 from planner.catalog import Catalog
 from planner.constraints import Constraints
 from planner.plan import Member, Objective, Plan, PlanStatus
 from planner.project import Project
 from planner.requirements import Requirement
 from planner.scenario_solve import ScenarioResult
+from tests.tiny_project import ANA, BEN, CY, tiny_project
 from ui.models.comparison_model import DIFFERENCE_COLORS, ComparisonModel, ComparisonRow, Difference
 from ui.models.scenario_list_model import NOT_SOLVED, ScenarioColumn
 from ui.scenarios_panel import ScenariosPanel
@@ -30,18 +30,7 @@ SE = Requirement("deployment", "software_engineering", 3)
 
 
 def make_project(catalog: Catalog) -> Project:
-    return Project(
-        name="Tiny",
-        kind="ml",
-        subtasks={"data_engineering": ("querying_data",), "deployment": ("branching",)},
-        catalog=catalog,
-        candidates=[
-            Candidate("Ana", {"data_query_languages": 4, "software_engineering": 4}, 100.0),
-            Candidate("Ben", {"data_query_languages": 3}, 60.0),
-            Candidate("Cy", {"software_engineering": 3}, 50.0),
-        ],
-        constraints=Constraints(time_limit=5),
-    )
+    return tiny_project(catalog, (ANA, BEN, CY))
 
 
 def make_plan(team: list[tuple[str, tuple[str, ...], float]], uncovered: tuple[Requirement, ...] = ()) -> Plan:

@@ -18,29 +18,18 @@ import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 
-from planner.candidates import Candidate
 from planner.catalog import Catalog
 from planner.constraints import Constraints
 from planner.plan import Member, Objective, Plan, PlanStatus
-from planner.project import Problem, Project
+from planner.project import Problem
 from planner.tradeoff import TradeoffAxis, TradeoffPoint
+from tests.tiny_project import ANA, BEN, CY, tiny_project
 from ui.charts.tradeoff_chart import CURVE_COLOR, TradeoffChart, nice_ticks, short_money
 from ui.tradeoff_panel import TradeoffPanel, curve_job
 
 
 def make_problem(catalog: Catalog, budget: float | None = None) -> Problem:
-    project = Project(
-        name="Tiny",
-        kind="ml",
-        subtasks={"data_engineering": ("querying_data",), "deployment": ("branching",)},
-        catalog=catalog,
-        candidates=[
-            Candidate("Ana", {"data_query_languages": 4, "software_engineering": 4}, 100.0),
-            Candidate("Ben", {"data_query_languages": 3}, 60.0),
-            Candidate("Cy", {"software_engineering": 3}, 50.0),
-        ],
-        constraints=Constraints(time_limit=5, budget=budget),
-    )
+    project = tiny_project(catalog, (ANA, BEN, CY), Constraints(time_limit=5, budget=budget))
     return project.problem()
 
 

@@ -14,12 +14,11 @@ from typing import Any
 
 import pytest
 
-from planner.candidates import Candidate
 from planner.catalog import Catalog
-from planner.constraints import Constraints
 from planner.plan import Objective, Plan, PlanStatus
 from planner.project import Problem, Project
 from planner.scenarios import snapshot
+from tests.tiny_project import ANA, CY, tiny_project
 from ui.main_window import MainWindow
 from ui.models.comparison_model import ComparisonRow
 from ui.whatif_controller import WhatIfController
@@ -28,17 +27,7 @@ SE_KEY = ("deployment", "software_engineering")
 
 
 def make_project(catalog: Catalog) -> Project:
-    project = Project(
-        name="Tiny",
-        kind="ml",
-        subtasks={"data_engineering": ("querying_data",), "deployment": ("branching",)},
-        catalog=catalog,
-        candidates=[
-            Candidate("Ana", {"data_query_languages": 4, "software_engineering": 4}, 100.0),
-            Candidate("Cy", {"software_engineering": 3}, 50.0),
-        ],
-        constraints=Constraints(time_limit=5),
-    )
+    project = tiny_project(catalog, (ANA, CY))
     lean = snapshot(project, "Lean")
     lean.constraints = dataclasses.replace(project.constraints, budget=99.0)
     lean.subtasks = {"data_engineering": ("querying_data",)}
