@@ -33,10 +33,11 @@ LIVE_PLAN_MS = 400
 
 
 def default_solve(problem: Problem, **kwargs: Any) -> Plan:
-    """``planner.solver.solve`` (imported late: the window opens without loading OR-Tools)."""
-    from planner.solver import solve
+    """``planner.solver.solve`` in a child process, so the solver's Python work never competes
+    with the window for the interpreter (imported late: the window opens without OR-Tools)."""
+    from planner.solver.isolated import solve_isolated
 
-    return solve(problem, **kwargs)
+    return solve_isolated(problem, **kwargs)
 
 
 def progress_text(report: Any) -> str:
