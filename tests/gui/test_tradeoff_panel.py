@@ -26,6 +26,7 @@ from planner.tradeoff import TradeoffAxis, TradeoffPoint
 from tests.tiny_project import ANA, BEN, CY, tiny_project
 from ui.charts.tradeoff_chart import CURVE_COLOR, TradeoffChart, nice_ticks, short_money
 from ui.tradeoff_panel import TradeoffPanel, curve_job
+from ui.worker import Worker
 
 
 def make_problem(catalog: Catalog, budget: float | None = None) -> Problem:
@@ -183,13 +184,18 @@ def test_current_plan_marker_has_a_tooltip(qtbot: Any, catalog: Catalog) -> None
     assert chart.tooltip_at(marker).startswith("Current plan: 2 of 2 covered, 2 people, cost 110")
 
 
-def test_stop_keeps_the_points_found_so_far(catalog: Catalog, qtbot: Any) -> None:
+def start_blocking_run(catalog: Catalog, qtbot: Any) -> tuple[Problem, TradeoffPanel, Worker | None]:
+    """A panel computing a curve that reports two points, then waits until stopped."""
     problem = make_problem(catalog)
     panel = TradeoffPanel(curve=BlockingCurve(fake_points(problem)))
     qtbot.addWidget(panel)
     panel.set_problem(problem, None)
     panel.compute()
-    worker = panel.worker()
+    return problem, panel, panel.worker()
+
+
+def test_stop_keeps_the_points_found_so_far(catalog: Catalog, qtbot: Any) -> None:
+    _problem, panel, worker = start_blocking_run(catalog, qtbot)
     assert worker is not None and worker.is_running()
     qtbot.waitUntil(lambda: len(panel.chart.points()) == 2, timeout=10_000)
     assert panel.status_text() == "Computing… 2 points so far"
@@ -202,12 +208,7 @@ def test_stop_keeps_the_points_found_so_far(catalog: Catalog, qtbot: Any) -> Non
 
 
 def test_cancel_discards_the_run(catalog: Catalog, qtbot: Any) -> None:
-    problem = make_problem(catalog)
-    panel = TradeoffPanel(curve=BlockingCurve(fake_points(problem)))
-    qtbot.addWidget(panel)
-    panel.set_problem(problem, None)
-    panel.compute()
-    worker = panel.worker()
+    _problem, panel, worker = start_blocking_run(catalog, qtbot)
     assert worker is not None
     qtbot.waitUntil(lambda: len(panel.points()) == 2, timeout=10_000)
     with qtbot.waitSignal(worker.cancelled, timeout=10_000):
@@ -219,12 +220,7 @@ def test_cancel_discards_the_run(catalog: Catalog, qtbot: Any) -> None:
 
 
 def test_a_changed_project_cancels_and_clears(catalog: Catalog, qtbot: Any) -> None:
-    problem = make_problem(catalog)
-    panel = TradeoffPanel(curve=BlockingCurve(fake_points(problem)))
-    qtbot.addWidget(panel)
-    panel.set_problem(problem, None)
-    panel.compute()
-    worker = panel.worker()
+    problem, panel, worker = start_blocking_run(catalog, qtbot)
     assert worker is not None
     qtbot.waitUntil(lambda: len(panel.points()) == 2, timeout=10_000)
     panel.set_problem(problem, None)  # the same problem (a new current plan, say) keeps the run
