@@ -42,6 +42,18 @@ def snapshot(project: Project, name: str) -> Scenario:
     )
 
 
+def copy_scenario(scenario: Scenario, name: str) -> Scenario:
+    """An independent copy of ``scenario`` called ``name`` (its plan is shared: plans are immutable)."""
+    return Scenario(
+        name=name,
+        subtasks=dict(scenario.subtasks),
+        requirement_overrides=dict(scenario.requirement_overrides),
+        nice_to_have=set(scenario.nice_to_have),
+        constraints=scenario.constraints,
+        plan=scenario.plan,
+    )
+
+
 def find_scenario(project: Project, name: str) -> Scenario:
     for scenario in project.scenarios:
         if scenario.name == name:

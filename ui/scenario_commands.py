@@ -13,19 +13,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from planner.project import Project
-from planner.scenarios import CURRENT, Scenario, find_scenario
-
-
-def copy_scenario(scenario: Scenario, name: str) -> Scenario:
-    """An independent copy of ``scenario`` called ``name`` (its plan is shared: plans are immutable)."""
-    return Scenario(
-        name=name,
-        subtasks=dict(scenario.subtasks),
-        requirement_overrides=dict(scenario.requirement_overrides),
-        nice_to_have=set(scenario.nice_to_have),
-        constraints=scenario.constraints,
-        plan=scenario.plan,
-    )
+from planner.scenarios import CURRENT, Scenario, copy_scenario, find_scenario
 
 
 def rename_problem(project: Project, old: str, new: str) -> str | None:

@@ -33,7 +33,7 @@ from planner.catalog import default_catalog
 from planner.plan import Plan
 from planner.project import Project
 from planner.scenario_solve import ScenarioResult
-from planner.scenarios import CURRENT, Comparison, compare_scenarios, find_scenario, snapshot
+from planner.scenarios import CURRENT, Comparison, compare_scenarios, copy_scenario, find_scenario, snapshot
 from ui.models.comparison_model import DIFFERENCE_COLORS, ComparisonModel, Difference
 from ui.models.scenario_list_model import NAME_ROLE, ScenarioColumn, ScenarioListModel
 from ui.scenario_commands import (
@@ -41,7 +41,6 @@ from ui.scenario_commands import (
     RemoveScenarioCommand,
     RenameScenarioCommand,
     UpdateScenarioCommand,
-    copy_scenario,
     rename_problem,
 )
 
