@@ -20,6 +20,7 @@ from planner.constraints import ObjectiveOrder
 from planner.errors import PlannerError, ValidationError
 from planner.plan import Plan, PlanStatus, plan_to_dict
 from planner.project import Project, new_project
+from planner.wording import hire_text
 
 if TYPE_CHECKING:
     from planner.io.import_report import ImportProblem
@@ -337,10 +338,7 @@ def format_plan(project: Project, plan: Plan) -> str:
                 f"  {catalog.task(req.task).name}: {catalog.skill(req.skill).name} ≥ {req.level}"
                 f" ({catalog.scale.name_of(req.level)}){kind}"
             )
-    for hire in plan.hire_recommendations:
-        needs = ", ".join(f"{catalog.skill(s).name} ≥ {lv}" for s, lv in hire.min_ratings.items())
-        tasks = " + ".join(catalog.task(t).name for t in hire.tasks)
-        lines.append(f"Hire: a {catalog.role(hire.role).name} for {tasks}: {needs}")
+    lines.extend(hire_text(catalog, hire) for hire in plan.hire_recommendations)
     return "\n".join(lines)
 
 

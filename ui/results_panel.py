@@ -28,11 +28,11 @@ from planner.catalog import Catalog, default_catalog
 from planner.coverage import CoverageCell, CoverageMatrix, coverage_matrix
 from planner.plan import Member, Plan, PlanStatus
 from planner.project import Problem
+from planner.wording import hire_text, level_text, plan_status_text
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
 from ui.models.coverage_model import CellState
 from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
-from ui.status_text import hire_text, level_text, plan_status_text
 
 EMPTY_HINT = "No plan yet.\nPress Solve (Ctrl+R) to staff the team from the candidates."
 BANNER_STYLES = {

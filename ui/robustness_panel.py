@@ -33,6 +33,7 @@ from planner.catalog import Catalog, default_catalog
 from planner.plan import Plan, PlanStatus
 from planner.project import Problem
 from planner.robustness import DepartureImpact, RobustnessReport, robustness
+from planner.wording import requirement_text
 from ui.models.bus_factor_model import (
     FILTER_ROLE,
     KEY_ROLE,
@@ -43,7 +44,6 @@ from ui.models.bus_factor_model import (
 )
 from ui.models.bus_factor_model import SORT_ROLE as BUS_SORT_ROLE
 from ui.models.departure_model import NAME_ROLE, SORT_ROLE, DepartureModel, ReplacementModel
-from ui.status_text import requirement_text
 
 EMPTY_HINT = "No plan yet.\nSolve (Ctrl+R) to see how many people each requirement depends on."
 

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from planner.errors import PlannerError
 from planner.plan import Plan, PlanStatus
 from planner.project import Problem
+from planner.wording import format_seconds, plan_status_text
 from ui import dialogs
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import format_cost
-from ui.status_text import format_seconds, plan_status_text
 from ui.worker import Worker
 
 SolveFunction = Callable[..., Plan]

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from planner.catalog import Catalog, default_catalog
 from planner.requirements import Requirement
 from planner.solver import SupplyReport
+from planner.wording import requirement_text
 from ui.models.supply_model import SORT_ROLE, SupplyColumn, SupplyModel
-from ui.status_text import requirement_text
 
 EMPTY_TEXT = "Choose tasks and add candidates to see how many candidates qualify for each requirement."
 MAX_NAMED = 4

@@ -13,10 +13,10 @@ from PySide6.QtWidgets import QDialog
 
 from planner.plan import PlanStatus
 from planner.resources import examples_dir
+from planner.wording import plan_status_text
 from ui import dialogs
 from ui.import_dialog import ImportDialog
 from ui.main_window import MainWindow
-from ui.status_text import plan_status_text
 
 SHEET = examples_dir() / "ml-startup-candidates.xlsx"
 

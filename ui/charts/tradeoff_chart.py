@@ -31,10 +31,10 @@ from PySide6.QtWidgets import QWidget
 
 from planner.plan import Plan, PlanStatus
 from planner.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.wording import format_gap
 from ui.charts.radar import SERIES_COLORS, mix
 from ui.charts.tooltips import handle_tooltip
 from ui.models.team_model import format_cost
-from ui.status_text import format_gap
 
 CURVE_COLOR = QColor(SERIES_COLORS[0])
 CURRENT_COLOR = QColor(SERIES_COLORS[1])

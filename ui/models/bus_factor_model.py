@@ -18,8 +18,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.catalog import Catalog
 from planner.robustness import BusFactor
+from planner.wording import level_text
 from ui.models.coverage_model import text_color_for
-from ui.status_text import level_text
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

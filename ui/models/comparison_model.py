@@ -18,9 +18,9 @@ from planner.catalog import Catalog
 from planner.plan import PlanStatus
 from planner.requirements import Requirement
 from planner.scenarios import Comparison, ScenarioSummary
+from planner.wording import plan_status_text, requirement_text
 from ui.models.coverage_model import text_color_for
 from ui.models.team_model import format_cost
-from ui.status_text import plan_status_text, requirement_text
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

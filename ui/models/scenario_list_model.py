@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from planner.plan import PlanStatus
 from planner.project import Project
 from planner.scenarios import Scenario, describe_changes
-from ui.status_text import plan_status_text
+from planner.wording import plan_status_text
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

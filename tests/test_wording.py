@@ -8,7 +8,7 @@ from planner.catalog import Catalog
 from planner.constraints import Constraints
 from planner.plan import HireRecommendation, Objective, Plan, PlanStatus
 from planner.requirements import Requirement
-from ui.status_text import format_gap, format_seconds, hire_text, plan_status_text, requirement_text
+from planner.wording import format_gap, format_seconds, hire_text, plan_status_text, requirement_text
 
 GAP_REQ = Requirement("modeling", "deep_learning", 4)
 

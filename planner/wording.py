@@ -1,9 +1,9 @@
-"""A plan's status in words, for the results view and the status bar.
+"""Plans, requirements and hires in a manager's words, shared by the app and the command line.
 
-``plan_status_text`` is pure (no Qt) so it can be unit-tested and reused by part A's
-status bar: "Proven optimal", "Best found in 30 s, within 4% of optimal",
+``plan_status_text``: "Proven optimal", "Best found in 30 s, within 4% of optimal",
 "Stopped: best plan so far", "Infeasible: <why>", plus how many requirements these
-candidates cannot cover. The other helpers word requirements and hire recommendations.
+candidates cannot cover. The other helpers word durations, gaps, levels, requirements and
+hire recommendations.
 """
 
 from __future__ import annotations
