@@ -25,12 +25,12 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from planner.catalog import default_catalog  # noqa: E402
-from planner.constraints import Constraints  # noqa: E402
 from planner.io.project_file import load_project  # noqa: E402
-from planner.project import Project, new_project  # noqa: E402
+from planner.model.catalog import default_catalog  # noqa: E402
+from planner.model.constraints import Constraints  # noqa: E402
+from planner.model.project import Project, new_project  # noqa: E402
+from planner.model.samples import generate_pool  # noqa: E402
 from planner.resources import examples_dir  # noqa: E402
-from planner.samples import generate_pool  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.recovery import RecoveryStore  # noqa: E402
 from ui.settings import Settings  # noqa: E402

@@ -25,9 +25,9 @@ sys.path.insert(0, str(ROOT))
 import pandas as pd  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from planner.catalog import default_catalog  # noqa: E402
 from planner.io.candidate_import import import_candidates  # noqa: E402
-from planner.samples import generate_pool  # noqa: E402
+from planner.model.catalog import default_catalog  # noqa: E402
+from planner.model.samples import generate_pool  # noqa: E402
 
 TARGETS = {"xlsx": 15.0, "csv": 3.0}
 RESULTS = ROOT / "benchmarks" / "IMPORT_RESULTS.md"

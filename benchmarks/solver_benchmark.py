@@ -5,7 +5,7 @@ Run from the project root::
     python benchmarks/solver_benchmark.py            # all sizes, writes benchmarks/RESULTS.md
     python benchmarks/solver_benchmark.py --sizes 50 1000 --limit 30
 
-Pools come from ``planner.samples.generate_pool`` (clusters around the Playbook's six role
+Pools come from ``planner.model.samples.generate_pool`` (clusters around the Playbook's six role
 profiles, plus noise and specialities), the project is the default ML project (all five
 tasks, 23 requirements), team max 8, two tasks per person. Every run happens in its own
 subprocess so its peak memory (max RSS) is its own. Never run inside pytest.
@@ -31,16 +31,16 @@ sys.path.insert(0, str(ROOT))
 from ortools.linear_solver import pywraplp  # noqa: E402
 from ortools.sat.python import cp_model  # noqa: E402
 
-from planner.constraints import Constraints  # noqa: E402
-from planner.fit import role_fit  # noqa: E402
-from planner.plan import PlanStatus  # noqa: E402
-from planner.project import Problem, new_project  # noqa: E402
-from planner.samples import generate_pool  # noqa: E402
+from planner.model.constraints import Constraints  # noqa: E402
+from planner.model.fit import role_fit  # noqa: E402
+from planner.model.plan import PlanStatus  # noqa: E402
+from planner.model.project import Problem, new_project  # noqa: E402
+from planner.model.samples import generate_pool  # noqa: E402
 from planner.solver import SolveProgress, solve  # noqa: E402
 from planner.solver.greedy import greedy_selection  # noqa: E402
 from planner.solver.plan_build import build_plan  # noqa: E402
 from planner.solver.prepare import prepare  # noqa: E402
-from planner.validate import validate_plan  # noqa: E402
+from planner.solver.validate import validate_plan  # noqa: E402
 
 SIZES = (50, 200, 1000, 5000, 20000)
 METHODS = ("ours", "naive_cpsat", "scip_mip", "greedy")
@@ -70,7 +70,7 @@ def benchmark_problem(size: int, seed: int) -> Problem:
 
 
 def prepare_catalog() -> Any:
-    from planner.catalog import default_catalog
+    from planner.model.catalog import default_catalog
 
     return default_catalog()
 
@@ -374,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.ours_limit:g} s for (a)).",
             "",
             "Default ML project (all five tasks, 23 requirements), team max 8, 2 tasks per person, pools from "
-            "`planner.samples.generate_pool` (role-profile clusters plus noise). Objective column: uncovered "
+            "`planner.model.samples.generate_pool` (role-profile clusters plus noise). Objective column: uncovered "
             "requirements / headcount / total cost / sum of role fits. (b) and (c) minimise one weighted sum "
             "(uncovered, then size, then cost in thousands, then fit in hundredths); (a) solves the lexicographic "
             "stages exactly. Peak MB is the run's process max RSS (Python, model and solver).",

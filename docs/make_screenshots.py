@@ -21,9 +21,9 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from planner.errors import PlannerError  # noqa: E402
 from planner.io.project_file import load_project  # noqa: E402
-from planner.project import Project, new_project  # noqa: E402
+from planner.model.project import Project, new_project  # noqa: E402
+from planner.model.samples import generate_pool  # noqa: E402
 from planner.resources import examples_dir  # noqa: E402
-from planner.samples import generate_pool  # noqa: E402
 from ui.app import dark_palette, make_application  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 from ui.recovery import RecoveryStore  # noqa: E402

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from planner.analyses.robustness import robustness  # noqa: E402
+from planner.analyses.scenarios import apply_scenario, snapshot  # noqa: E402
 from planner.io.project_file import load_project  # noqa: E402
-from planner.robustness import robustness  # noqa: E402
-from planner.scenarios import apply_scenario, snapshot  # noqa: E402
 from planner.solver import solve  # noqa: E402
 from ui.robustness_panel import RobustnessPanel  # noqa: E402
 from ui.role_fit_panel import RoleFitPanel  # noqa: E402

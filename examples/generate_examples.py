@@ -24,13 +24,13 @@ sys.path.insert(0, str(HERE.parent))
 from openpyxl import Workbook  # noqa: E402
 from openpyxl.styles import Font  # noqa: E402
 
-from planner.candidates import Candidate  # noqa: E402
-from planner.catalog import Catalog, default_catalog  # noqa: E402
-from planner.constraints import Constraints  # noqa: E402
+from planner.analyses.scenarios import snapshot  # noqa: E402
 from planner.io.project_file import save_project  # noqa: E402
-from planner.project import new_project  # noqa: E402
-from planner.samples import generate_pool  # noqa: E402
-from planner.scenarios import snapshot  # noqa: E402
+from planner.model.candidates import Candidate  # noqa: E402
+from planner.model.catalog import Catalog, default_catalog  # noqa: E402
+from planner.model.constraints import Constraints  # noqa: E402
+from planner.model.project import new_project  # noqa: E402
+from planner.model.samples import generate_pool  # noqa: E402
 
 
 def cap_skills(people: list[Candidate], caps: dict[str, float]) -> list[Candidate]:

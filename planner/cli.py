@@ -14,17 +14,17 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog, default_catalog, load_catalog
-from planner.constraints import ObjectiveOrder
 from planner.errors import PlannerError, ValidationError
-from planner.plan import Plan, PlanStatus, plan_to_dict
-from planner.project import Project, new_project
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog, default_catalog, load_catalog
+from planner.model.constraints import ObjectiveOrder
+from planner.model.plan import Plan, PlanStatus, plan_to_dict
+from planner.model.project import Project, new_project
 from planner.wording import hire_text
 
 if TYPE_CHECKING:
+    from planner.analyses.scenarios import Comparison
     from planner.io.import_report import ImportProblem
-    from planner.scenarios import Comparison
     from planner.solver import SolveProgress
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
@@ -161,7 +161,7 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
         if args.kind or args.tasks:
             raise ValidationError("--kind and --tasks apply only without a project file")
         if args.scenario:
-            from planner.scenarios import apply_scenario, find_scenario
+            from planner.analyses.scenarios import apply_scenario, find_scenario
 
             project = apply_scenario(project, find_scenario(project, args.scenario))
     else:
@@ -249,8 +249,9 @@ def _progress_printer(err: TextIO, label: str = "") -> Callable[[SolveProgress],
 
 
 def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from planner.analyses.scenarios import apply_scenario, compare_scenarios
     from planner.io.project_file import load_project, save_project, write_text_atomic
-    from planner.scenarios import CURRENT, apply_scenario, compare_scenarios
+    from planner.model.scenario import CURRENT
     from planner.solver import solve
 
     project = load_project(args.project)
@@ -376,7 +377,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 def _catalog(args: argparse.Namespace, out: TextIO) -> int:
     catalog = _catalog_from(args)
     if args.json:
-        from planner.catalog import catalog_to_dict
+        from planner.model.catalog import catalog_to_dict
 
         print(json.dumps(catalog_to_dict(catalog), indent=1, ensure_ascii=False), file=out)
         return EXIT_OK

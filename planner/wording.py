@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from planner.catalog import Catalog
-from planner.plan import HireRecommendation, Plan, PlanStatus
-from planner.requirements import Requirement
+from planner.model.catalog import Catalog
+from planner.model.plan import HireRecommendation, Plan, PlanStatus
+from planner.model.requirements import Requirement
 
 
 def format_seconds(seconds: float) -> str:

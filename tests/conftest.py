@@ -8,7 +8,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-from planner.catalog import Catalog, default_catalog
+from planner.model.catalog import Catalog, default_catalog
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """Brute-force oracle for the solver tests: every team, every role, every task set.
 
 Deliberately naive and independent of ``planner.solver`` (it reads only the domain model
-and ``planner.fit``): it enumerates, for each candidate, "not hired" or every (role, task
+and ``planner.model.fit``): it enumerates, for each candidate, "not hired" or every (role, task
 subset) the rules allow, and keeps the lexicographically best key. Use it only on tiny
 instances (a handful of candidates, two or three tasks).
 """
@@ -12,10 +12,10 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
-from planner.constraints import ObjectiveOrder
-from planner.fit import role_fit
-from planner.plan import Plan
-from planner.project import Problem
+from planner.model.constraints import ObjectiveOrder
+from planner.model.fit import role_fit
+from planner.model.plan import Plan
+from planner.model.project import Problem
 
 
 def fit_points(fit: float) -> int:

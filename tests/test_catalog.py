@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.catalog import Catalog, Involvement, Source, catalog_from_dict, catalog_to_dict, load_catalog
 from planner.errors import CatalogError
-from planner.project import new_project
-from planner.requirements import build_requirements, default_levels
+from planner.model.catalog import Catalog, Involvement, Source, catalog_from_dict, catalog_to_dict, load_catalog
+from planner.model.project import new_project
+from planner.model.requirements import build_requirements, default_levels
 
 SKILLS = {
     "machine_learning", "deep_learning", "data_science", "mathematics", "algorithmic_coding",

@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from planner.candidates import Candidate
 from planner.cli import main as cli_main
-from planner.constraints import Constraints
 from planner.io.project_file import load_project, save_project
-from planner.project import new_project
+from planner.model.candidates import Candidate
+from planner.model.constraints import Constraints
+from planner.model.project import new_project
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from planner.coverage import CoverageStatus, coverage_status
+from planner.analyses.coverage import CoverageStatus, coverage_status
 
 
 @pytest.mark.parametrize(

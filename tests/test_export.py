@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.constraints import Constraints
 from planner.io.candidate_import import import_candidates
 from planner.io.plan_workbook import SHEETS, export_plan_workbook
 from planner.io.team_csv import export_team_csv
 from planner.io.xlsx_style import ExportError
-from planner.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
-from planner.project import Project, new_project
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
+from planner.model.project import Project, new_project
 
 STAMP = datetime(2026, 3, 1, 9, 30)
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from planner.candidates import Candidate
-from planner.constraints import Constraints
+from planner.analyses.scenarios import snapshot
+from planner.analyses.tradeoff import TradeoffAxis, tradeoff_curve
 from planner.io.plan_workbook import export_plan_workbook
-from planner.project import new_project
-from planner.scenarios import snapshot
+from planner.model.candidates import Candidate
+from planner.model.constraints import Constraints
+from planner.model.project import new_project
 from planner.solver import solve
-from planner.tradeoff import TradeoffAxis, tradeoff_curve
 
 PEOPLE = [
     Candidate("Ana", {"software_engineering": 5, "machine_learning": 4}, 100_000),
@@ -26,7 +26,7 @@ def test_comparison_and_tradeoff_sheets(tmp_path: Path) -> None:
     project.plan = solve(project.problem(), time_limit=10, deterministic=True)
     lean = snapshot(project, "Budget 60k")
     lean.constraints = Constraints(budget=60_000)
-    from planner.scenarios import apply_scenario
+    from planner.analyses.scenarios import apply_scenario
 
     lean.plan = solve(apply_scenario(project, lean).problem(), time_limit=10, deterministic=True)
     project.scenarios = [lean]

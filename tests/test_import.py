@@ -13,12 +13,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from planner.catalog import Catalog, default_catalog
 from planner.errors import ImportProblemError, ValidationError
 from planner.io.candidate_import import import_candidates, parse_scale
 from planner.io.header_mapping import HeaderDictionary
 from planner.io.import_report import ColumnTarget, Severity, report_to_dict
 from planner.io.rating_parse import RatingReader, ScaleKind, parse_cost
+from planner.model.catalog import Catalog, default_catalog
 
 HEADER = ["Name", "Machine Learning", "SQL", "Cost"]
 

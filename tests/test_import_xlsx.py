@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 
-from planner.catalog import Catalog
 from planner.io import sheet_reader
 from planner.io.candidate_import import import_candidates
 from planner.io.candidate_template import write_candidate_template
@@ -22,7 +21,8 @@ from planner.io.import_report import Severity
 from planner.io.rating_parse import PercentValue
 from planner.io.sheet_reader import SheetData, read_sheet
 from planner.io.xlsx_reader import UnsupportedLayout, iter_rows, open_book
-from planner.samples import generate_pool
+from planner.model.catalog import Catalog
+from planner.model.samples import generate_pool
 
 CONTENT_TYPES = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">

@@ -9,14 +9,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog, default_catalog
-from planner.constraints import Constraints, ObjectiveOrder
 from planner.errors import ProjectFileError
 from planner.io.project_file import FORMAT_VERSION, load_project, project_to_dict, save_project
-from planner.plan import Coverage, Member, Objective, Plan, PlanStatus
-from planner.project import Project, new_project
-from planner.requirements import Requirement
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog, default_catalog
+from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.plan import Coverage, Member, Objective, Plan, PlanStatus
+from planner.model.project import Project, new_project
+from planner.model.requirements import Requirement
 
 
 def sample_project() -> Project:
@@ -195,7 +195,7 @@ def test_catalog_fixture_is_default(catalog: Catalog) -> None:
 
 
 def test_scenarios_round_trip_and_are_validated(tmp_path: Path) -> None:
-    from planner.scenarios import snapshot
+    from planner.analyses.scenarios import snapshot
 
     project = sample_project()
     cheaper = snapshot(project, "Budget 600k")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planner.candidates import Candidate
-from planner.constraints import Constraints
-from planner.fit import profile_skills, ranked_roles, role_fit
-from planner.plan import Member, Objective, Plan, PlanStatus
-from planner.project import Problem, new_project
-from planner.requirements import Requirement
-from planner.robustness import robustness
+from planner.analyses.robustness import robustness
+from planner.model.candidates import Candidate
+from planner.model.constraints import Constraints
+from planner.model.fit import profile_skills, ranked_roles, role_fit
+from planner.model.plan import Member, Objective, Plan, PlanStatus
+from planner.model.project import Problem, new_project
+from planner.model.requirements import Requirement
 
 SE4 = Requirement("deployment", "software_engineering", 4)
 ML3 = Requirement("deployment", "machine_learning", 3)

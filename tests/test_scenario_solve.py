@@ -10,11 +10,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from planner.catalog import Catalog
-from planner.plan import PlanStatus
-from planner.project import Project
-from planner.scenario_solve import ScenarioProgress, scenario_problems, solve_scenarios
-from planner.scenarios import snapshot
+from planner.analyses.scenario_solve import ScenarioProgress, scenario_problems, solve_scenarios
+from planner.analyses.scenarios import snapshot
+from planner.model.catalog import Catalog
+from planner.model.plan import PlanStatus
+from planner.model.project import Project
 from tests.tiny_project import ANA, CY, tiny_project
 
 

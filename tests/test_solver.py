@@ -6,16 +6,16 @@ import dataclasses
 
 import pytest
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.constraints import Constraints, ObjectiveOrder
-from planner.fit import role_fit
-from planner.plan import PlanStatus
-from planner.project import Problem, new_project
-from planner.requirements import Requirement
-from planner.samples import generate_pool
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.fit import role_fit
+from planner.model.plan import PlanStatus
+from planner.model.project import Problem, new_project
+from planner.model.requirements import Requirement
+from planner.model.samples import generate_pool
 from planner.solver import SolveProgress, solve
-from planner.validate import validate_plan
+from planner.solver.validate import validate_plan
 
 DEPLOY_SE = Requirement("deployment", "software_engineering", 4)
 DEPLOY_ML = Requirement("deployment", "machine_learning", 3)

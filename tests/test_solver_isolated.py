@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.plan import PlanStatus
-from planner.project import new_project
-from planner.samples import generate_pool
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import PlanStatus
+from planner.model.project import new_project
+from planner.model.samples import generate_pool
 from planner.solver import solve
 from planner.solver.isolated import solve_isolated
 

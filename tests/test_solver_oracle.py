@@ -14,14 +14,14 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog, catalog_from_dict, default_catalog
-from planner.constraints import Constraints, ObjectiveOrder
-from planner.plan import PlanStatus
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog, catalog_from_dict, default_catalog
+from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.plan import PlanStatus
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 from planner.solver import solve
-from planner.validate import validate_plan
+from planner.solver.validate import validate_plan
 from tests.solver_oracle import oracle, plan_key
 
 SMALL_CATALOG = catalog_from_dict(

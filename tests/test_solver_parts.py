@@ -6,13 +6,13 @@ import sys
 
 import pytest
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.constraints import Constraints, ObjectiveOrder
-from planner.plan import Coverage, Member, PlanStatus
-from planner.project import Problem, new_project
-from planner.requirements import Requirement
-from planner.samples import generate_pool
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.plan import Coverage, Member, PlanStatus
+from planner.model.project import Problem, new_project
+from planner.model.requirements import Requirement
+from planner.model.samples import generate_pool
 from planner.solver import recommend_hires, solve, supply_check
 from planner.solver.prepare import prepare
 from planner.solver.reduce import Reduction, reduce_options

@@ -9,11 +9,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog, default_catalog
 from planner.io.candidate_import import import_candidates
 from planner.io.candidate_template import write_candidate_template
-from planner.samples import generate_pool
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog, default_catalog
+from planner.model.samples import generate_pool
 
 
 def test_blank_template(tmp_path: Path, catalog: Catalog) -> None:

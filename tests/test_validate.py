@@ -7,14 +7,14 @@ from collections.abc import Callable
 
 import pytest
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 from planner.solver import solve
-from planner.validate import validate_plan
+from planner.solver.validate import validate_plan
 
 DEPLOY_SE = Requirement("deployment", "software_engineering", 4)
 INFRA_DQL = Requirement("ai_infrastructure", "data_query_languages", 3)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.plan import HireRecommendation, Objective, Plan, PlanStatus
-from planner.requirements import Requirement
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import HireRecommendation, Objective, Plan, PlanStatus
+from planner.model.requirements import Requirement
 from planner.wording import format_gap, format_seconds, hire_text, plan_status_text, requirement_text
 
 GAP_REQ = Requirement("modeling", "deep_learning", 4)

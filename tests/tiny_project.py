@@ -6,10 +6,10 @@ needs software engineering 3. Ana covers both, Ben and Dee the first or both, Cy
 
 from __future__ import annotations
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.project import Project
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.project import Project
 
 ANA = Candidate("Ana", {"data_query_languages": 4, "software_engineering": 4}, 100.0)
 BEN = Candidate("Ben", {"data_query_languages": 3}, 60.0)

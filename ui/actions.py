@@ -15,11 +15,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
-from planner.catalog import load_catalog
+from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
 from planner.errors import PlannerError
 from planner.io.project_file import load_project, save_project
-from planner.project import new_project
-from planner.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.model.catalog import load_catalog
+from planner.model.project import new_project
 from ui import dialogs
 from ui.dialogs import ImportChoice, SaveChoice
 from ui.document import ProjectDocument

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.fit import profile_skills, ranked_roles
+from planner.model.fit import profile_skills, ranked_roles
 from ui.charts.radar import RadarChart
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import Constraints, ObjectiveOrder
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import status_text
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from planner.candidates import Candidate
-    from planner.catalog import Catalog
     from planner.io.import_report import ImportReport
+    from planner.model.candidates import Candidate
+    from planner.model.catalog import Catalog
 
 PROJECT_FILTER = "Team Planner projects (*.teamplan)"
 SPREADSHEET_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.tsv *.txt)"

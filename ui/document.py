@@ -16,11 +16,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from planner.candidates import Candidate, candidate_problems, unique_name
-from planner.constraints import Constraints
-from planner.plan import Plan
-from planner.project import Project, all_subtasks, new_project
-from planner.requirements import default_levels
+from planner.model.candidates import Candidate, candidate_problems, unique_name
+from planner.model.constraints import Constraints
+from planner.model.plan import Plan
+from planner.model.project import Project, all_subtasks, new_project
+from planner.model.requirements import default_levels
 from ui.models.candidate_table_model import CandidateTableModel
 from ui.undo_commands import (
     AddCandidatesCommand,

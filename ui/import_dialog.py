@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
 from planner.errors import PlannerError
 from planner.io.candidate_import import import_candidates, parse_scale
 from planner.io.import_report import ColumnTarget, ImportReport
 from planner.io.rating_parse import RatingScale
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
 from ui.models.import_preview_model import SORT_ROLE, ImportPreviewModel, ImportProblemsModel, target_text
 
 Reader = Callable[..., ImportReport]

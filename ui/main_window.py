@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from planner import __version__
 from planner.errors import PlannerError
-from planner.project import Project, new_project
+from planner.model.project import Project, new_project
 from ui import dialogs
 from ui.actions import PROJECT_SUFFIX, FileActions
 from ui.candidates_panel import CandidatesPanel

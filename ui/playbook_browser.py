@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.catalog import Catalog, Involvement, Role, Source, Task
-from planner.fit import profile_skills
+from planner.model.catalog import Catalog, Involvement, Role, Source, Task
+from planner.model.fit import profile_skills
 from ui.charts.radar import RadarChart, level_bands
 
 FOOTNOTE = "● measured from a Playbook chart   ○ inferred from the Playbook's text"

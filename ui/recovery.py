@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from planner.errors import PlannerError
 from planner.io.project_file import load_project, save_project
-from planner.project import Project
+from planner.model.project import Project
 from ui.document import ProjectDocument
 
 AUTOSAVE_MS = 60_000

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.catalog import Catalog, default_catalog
-from planner.coverage import CoverageCell, CoverageMatrix, coverage_matrix
-from planner.plan import Member, Plan, PlanStatus
-from planner.project import Problem
+from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_matrix
+from planner.model.catalog import Catalog, default_catalog
+from planner.model.plan import Member, Plan, PlanStatus
+from planner.model.project import Problem
 from planner.wording import hire_text, level_text, plan_status_text
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands

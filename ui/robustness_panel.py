@@ -1,6 +1,6 @@
 """The Robustness view: how many people each requirement hangs on, and what if someone leaves.
 
-Left, the bus-factor table (from :func:`planner.robustness.robustness`): every requirement
+Left, the bus-factor table (from :func:`planner.analyses.robustness.robustness`): every requirement
 with the members who cover it, amber where one departure would uncover it and red where
 it is already short; its Critical box (or the "Mark critical" button) asks the main window
 to require two members for that requirement, as an undoable constraint change
@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.catalog import Catalog, default_catalog
-from planner.plan import Plan, PlanStatus
-from planner.project import Problem
-from planner.robustness import DepartureImpact, RobustnessReport, robustness
+from planner.analyses.robustness import DepartureImpact, RobustnessReport, robustness
+from planner.model.catalog import Catalog, default_catalog
+from planner.model.plan import Plan, PlanStatus
+from planner.model.project import Problem
 from planner.wording import requirement_text
 from ui.models.bus_factor_model import (
     FILTER_ROLE,

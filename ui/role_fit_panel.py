@@ -1,6 +1,6 @@
 """Role fit: which Playbook roles a candidate is closest to ("which track am I on?").
 
-The table ranks every role by :func:`planner.fit.role_fit` with a percent bar; the radar
+The table ranks every role by :func:`planner.model.fit.role_fit` with a percent bar; the radar
 overlays the candidate's ratings (filled) on the top one to three role profiles (dashed;
 hollow points are profile values the catalog infers rather than reads off a Playbook
 chart). Selecting a role in the table adds it to the radar.
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog, Role, Source, default_catalog
-from planner.fit import profile_skills
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog, Role, Source, default_catalog
+from planner.model.fit import profile_skills
 from ui.charts.radar import SERIES_COLORS, RadarChart, level_bands
 from ui.models.role_fit_model import FIT_ROLE, ROLE_ID_ROLE, FitColumn, RoleFitModel
 from ui.models.team_model import format_fit

@@ -12,8 +12,9 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
-from planner.project import Project
-from planner.scenarios import CURRENT, Scenario, copy_scenario, find_scenario
+from planner.analyses.scenarios import copy_scenario, find_scenario
+from planner.model.project import Project
+from planner.model.scenario import CURRENT, Scenario
 
 
 def rename_problem(project: Project, old: str, new: str) -> str | None:

@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.candidates import unique_name
-from planner.catalog import default_catalog
-from planner.plan import Plan
-from planner.project import Project
-from planner.scenario_solve import ScenarioResult
-from planner.scenarios import CURRENT, Comparison, compare_scenarios, copy_scenario, find_scenario, snapshot
+from planner.analyses.scenario_solve import ScenarioResult
+from planner.analyses.scenarios import Comparison, compare_scenarios, copy_scenario, find_scenario, snapshot
+from planner.model.candidates import unique_name
+from planner.model.catalog import default_catalog
+from planner.model.plan import Plan
+from planner.model.project import Project
+from planner.model.scenario import CURRENT
 from ui.models.comparison_model import DIFFERENCE_COLORS, ComparisonModel, Difference
 from ui.models.scenario_list_model import NAME_ROLE, ScenarioColumn, ScenarioListModel
 from ui.scenario_commands import (

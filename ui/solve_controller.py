@@ -20,8 +20,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 
 from planner.errors import PlannerError
-from planner.plan import Plan, PlanStatus
-from planner.project import Problem
+from planner.model.plan import Plan, PlanStatus
+from planner.model.project import Problem
 from planner.wording import format_seconds, plan_status_text
 from ui import dialogs
 from ui.document import ProjectDocument

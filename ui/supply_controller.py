@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from planner.errors import PlannerError
-from planner.project import Project
+from planner.model.project import Project
 from ui.document import ProjectDocument
 from ui.worker import Worker
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from planner.catalog import Catalog, default_catalog
-from planner.requirements import Requirement
+from planner.model.catalog import Catalog, default_catalog
+from planner.model.requirements import Requirement
 from planner.solver import SupplyReport
 from planner.wording import requirement_text
 from ui.models.supply_model import SORT_ROLE, SupplyColumn, SupplyModel

@@ -1,6 +1,6 @@
 """The Trade-off view: how much coverage each budget (or team size) buys.
 
-Compute runs :func:`planner.tradeoff.tradeoff_curve` on a :class:`ui.worker.Worker`
+Compute runs :func:`planner.analyses.tradeoff.tradeoff_curve` on a :class:`ui.worker.Worker`
 thread; each point appears on the chart as soon as it is solved. Stop keeps the points
 found so far; changing the project, or closing, cancels the run (and waits for its thread
 on close). Selecting a point shows its team; "Load this plan" (or a double-click) hands the
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.plan import Plan
-from planner.project import Problem
-from planner.tradeoff import TradeoffAxis, TradeoffPoint, tradeoff_curve
+from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint, tradeoff_curve
+from planner.model.plan import Plan
+from planner.model.project import Problem
 from ui.charts.tradeoff_chart import TradeoffChart, format_limit, point_tooltip
 from ui.models.team_model import format_cost
 from ui.worker import Worker

@@ -10,15 +10,13 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from planner.candidates import Candidate
-from planner.constraints import Constraints
-
-if TYPE_CHECKING:
-    from ui.document import ProjectDocument
+from planner.model.candidates import Candidate
+from planner.model.constraints import Constraints
+from planner.model.project import Project
 
 
 @dataclass(frozen=True)
@@ -31,6 +29,33 @@ class RequirementState:
     nice_to_have: frozenset[tuple[str, str]] = frozenset()
 
 
+class EditTarget(Protocol):
+    """What a command changes: the low-level, notifying edits of a project document.
+
+    :class:`ui.document.ProjectDocument` implements it; the commands know only this protocol,
+    so the document imports the commands and never the other way round.
+    """
+
+    @property
+    def project(self) -> Project: ...
+
+    def requirement_state(self) -> RequirementState: ...
+
+    def apply_candidate(self, name: str, candidate: Candidate) -> None: ...
+
+    def apply_insert(self, row: int, candidates: list[Candidate]) -> None: ...
+
+    def apply_remove_names(self, names: list[str]) -> None: ...
+
+    def apply_candidate_list(self, candidates: list[Candidate]) -> None: ...
+
+    def apply_constraints(self, constraints: Constraints) -> None: ...
+
+    def apply_requirement_state(self, state: RequirementState) -> None: ...
+
+    def apply_name(self, name: str) -> None: ...
+
+
 class _MergeIds:
     CONSTRAINTS = 1001
     NAME = 1002
@@ -39,7 +64,7 @@ class _MergeIds:
 class EditCandidateCommand(QUndoCommand):
     """Replace one candidate (a rating, cost, notes or a rename, which also renames pins)."""
 
-    def __init__(self, doc: ProjectDocument, old: Candidate, new: Candidate, text: str) -> None:
+    def __init__(self, doc: EditTarget, old: Candidate, new: Candidate, text: str) -> None:
         super().__init__(text)
         self._doc, self._old, self._new = doc, old, new
         constraints = doc.project.constraints
@@ -60,7 +85,7 @@ class EditCandidateCommand(QUndoCommand):
 class AddCandidatesCommand(QUndoCommand):
     """Insert candidates at a row (add, duplicate, import-and-add)."""
 
-    def __init__(self, doc: ProjectDocument, candidates: list[Candidate], row: int, text: str) -> None:
+    def __init__(self, doc: EditTarget, candidates: list[Candidate], row: int, text: str) -> None:
         super().__init__(text)
         self._doc, self._candidates, self._row = doc, list(candidates), row
 
@@ -74,7 +99,7 @@ class AddCandidatesCommand(QUndoCommand):
 class DeleteCandidatesCommand(QUndoCommand):
     """Remove candidates; their must-hire/exclude pins go with them (and come back on undo)."""
 
-    def __init__(self, doc: ProjectDocument, rows: list[int], text: str) -> None:
+    def __init__(self, doc: EditTarget, rows: list[int], text: str) -> None:
         super().__init__(text)
         self._doc = doc
         candidates = doc.project.candidates
@@ -98,7 +123,7 @@ class DeleteCandidatesCommand(QUndoCommand):
 class ReplaceCandidatesCommand(QUndoCommand):
     """Replace the whole candidate list (import-and-replace); pins of people gone are dropped."""
 
-    def __init__(self, doc: ProjectDocument, candidates: list[Candidate], text: str) -> None:
+    def __init__(self, doc: EditTarget, candidates: list[Candidate], text: str) -> None:
         super().__init__(text)
         self._doc = doc
         self._old = list(doc.project.candidates)
@@ -120,7 +145,7 @@ class ReplaceCandidatesCommand(QUndoCommand):
 class SetConstraintsCommand(QUndoCommand):
     """Change the constraints (limits, objective order, pins); spin-box runs merge into one step."""
 
-    def __init__(self, doc: ProjectDocument, new: Constraints, text: str, merge_key: str | None = None) -> None:
+    def __init__(self, doc: EditTarget, new: Constraints, text: str, merge_key: str | None = None) -> None:
         super().__init__(text)
         self._doc, self._old, self._new, self._merge_key = doc, doc.project.constraints, new, merge_key
 
@@ -143,7 +168,7 @@ class SetConstraintsCommand(QUndoCommand):
 class SetRequirementsCommand(QUndoCommand):
     """Change kind, chosen tasks/subtasks, requirement levels or nice-to-have marks."""
 
-    def __init__(self, doc: ProjectDocument, new: RequirementState, text: str) -> None:
+    def __init__(self, doc: EditTarget, new: RequirementState, text: str) -> None:
         super().__init__(text)
         self._doc, self._old, self._new = doc, doc.requirement_state(), new
 
@@ -157,7 +182,7 @@ class SetRequirementsCommand(QUndoCommand):
 class RenameProjectCommand(QUndoCommand):
     """Change the project name; consecutive keystrokes merge into one step."""
 
-    def __init__(self, doc: ProjectDocument, name: str) -> None:
+    def __init__(self, doc: EditTarget, name: str) -> None:
         super().__init__("Rename project")
         self._doc, self._old, self._new = doc, doc.project.name, name
 

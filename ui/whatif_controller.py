@@ -17,11 +17,11 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from planner.analyses.scenario_solve import ScenarioProgress, scenario_problems, solve_scenarios
+from planner.analyses.scenarios import find_scenario
 from planner.errors import PlannerError
-from planner.plan import Plan
-from planner.project import Problem
-from planner.scenario_solve import ScenarioProgress, scenario_problems, solve_scenarios
-from planner.scenarios import find_scenario
+from planner.model.plan import Plan
+from planner.model.project import Problem
 from ui.candidates_panel import CandidatesPanel
 from ui.document import ProjectDocument
 from ui.robustness_panel import RobustnessPanel

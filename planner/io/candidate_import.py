@@ -20,8 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
 from planner.errors import ImportProblemError, ValidationError
 from planner.io.header_mapping import HeaderDictionary, cell_text, find_header_row, header_score, map_columns
 from planner.io.import_report import (
@@ -34,6 +32,8 @@ from planner.io.import_report import (
 )
 from planner.io.rating_parse import PercentValue, RatingReader, RatingScale, parse_cost, parse_scale
 from planner.io.sheet_reader import Row, SheetData, read_sheet
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
 
 __all__ = ["import_candidates", "parse_scale"]
 

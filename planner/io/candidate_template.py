@@ -15,8 +15,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
 from planner.io.xlsx_style import (
     RATING_FORMAT,
     SECTION_FONT,
@@ -30,6 +28,8 @@ from planner.io.xlsx_style import (
     set_widths,
     write_table,
 )
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
 
 FIELD_COLUMNS = ("Name", "Email", "Annual cost", "Notes", "Max tasks")
 BLANK_ROWS = 500  # validated rows below the last candidate

@@ -12,9 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.catalog import Catalog
 from planner.io.import_report import IGNORED, ColumnMapping, ColumnTarget, ImportProblem, Severity
 from planner.io.rating_parse import PercentValue
+from planner.model.catalog import Catalog
 
 FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "name": (

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from planner.candidates import Candidate
 from planner.io.rating_parse import RatingScale
+from planner.model.candidates import Candidate
 
 
 class Severity(str, Enum):

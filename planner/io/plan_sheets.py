@@ -1,7 +1,7 @@
 """The table sheets of the plan workbook: Team, Coverage, Gaps & hires, Requirements,
 Candidates and Catalog, plus the coverage status every sheet agrees on.
 
-Coverage status of a requirement (met, thin, missing) is :func:`planner.coverage.coverage_status`.
+Coverage status of a requirement (met, thin, missing) is :func:`planner.analyses.coverage.coverage_status`.
 """
 
 from __future__ import annotations
@@ -12,9 +12,7 @@ from dataclasses import dataclass
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.coverage import coverage_status
+from planner.analyses.coverage import coverage_status
 from planner.io.xlsx_style import (
     BOLD,
     GREY_FILL,
@@ -34,9 +32,11 @@ from planner.io.xlsx_style import (
     set_widths,
     write_table,
 )
-from planner.plan import Coverage, Plan
-from planner.project import Project
-from planner.requirements import Requirement
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.plan import Coverage, Plan
+from planner.model.project import Project
+from planner.model.requirements import Requirement
 
 CENTER = Alignment(horizontal="center", vertical="top")
 STATUS_WORDS = {"met": "met", "thin": "thin", "missing": "missing"}

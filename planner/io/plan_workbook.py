@@ -19,7 +19,8 @@ from openpyxl.chart import BarChart, RadarChart, Reference
 from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.constraints import ObjectiveOrder
+from planner.analyses.scenarios import compare_scenarios
+from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
 from planner.io.plan_sheets import (
     CoverageRow,
     candidates_sheet,
@@ -47,10 +48,9 @@ from planner.io.xlsx_style import (
     set_widths,
     write_table,
 )
-from planner.plan import Plan, PlanStatus
-from planner.project import Project
-from planner.scenarios import compare_scenarios
-from planner.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.model.constraints import ObjectiveOrder
+from planner.model.plan import Plan, PlanStatus
+from planner.model.project import Project
 
 SHEETS = (
     "Summary",

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from planner import __version__
-from planner.candidates import Candidate, candidate_problems
-from planner.catalog import Catalog, catalog_from_dict, catalog_to_dict
-from planner.constraints import Constraints, ObjectiveOrder
 from planner.errors import CatalogError, ProjectFileError
-from planner.plan import Plan, plan_from_dict, plan_to_dict
-from planner.project import Project
-from planner.scenarios import Scenario
+from planner.model.candidates import Candidate, candidate_problems
+from planner.model.catalog import Catalog, catalog_from_dict, catalog_to_dict
+from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.plan import Plan, plan_from_dict, plan_to_dict
+from planner.model.project import Project
+from planner.model.scenario import Scenario
 
 FILE_FORMAT = "team-planner-project"
 FORMAT_VERSION = 1

@@ -22,8 +22,8 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from planner.catalog import Scale
 from planner.errors import ValidationError
+from planner.model.catalog import Scale
 
 
 class PercentValue(float):

@@ -15,8 +15,8 @@ import tempfile
 from pathlib import Path
 
 from planner.io.xlsx_style import FORMULA_STARTS, ExportError
-from planner.plan import Plan
-from planner.project import Project
+from planner.model.plan import Plan
+from planner.model.project import Project
 
 CSV_ENCODING = "utf-8-sig"
 

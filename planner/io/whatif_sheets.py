@@ -14,11 +14,11 @@ from openpyxl.chart import Reference, ScatterChart, Series
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 
+from planner.analyses.scenarios import Comparison, ScenarioSummary
+from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
 from planner.io.plan_sheets import title
 from planner.io.xlsx_style import BOLD, HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, put, set_widths, write_table
-from planner.project import Project
-from planner.scenarios import Comparison, ScenarioSummary
-from planner.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.model.project import Project
 
 CHANGED_FILL = PatternFill("solid", fgColor="DDEBF7")
 TOP_WRAP = Alignment(wrap_text=True, vertical="top")

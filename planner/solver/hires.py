@@ -15,9 +15,9 @@ from itertools import combinations
 
 from ortools.sat.python import cp_model
 
-from planner.plan import HireRecommendation, Member
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.plan import HireRecommendation, Member
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 
 
 def recommend_hires(problem: Problem, team: tuple[Member, ...]) -> tuple[HireRecommendation, ...]:

@@ -14,8 +14,8 @@ import queue
 from collections.abc import Callable
 from typing import Any
 
-from planner.plan import Plan
-from planner.project import Problem
+from planner.model.plan import Plan
+from planner.model.project import Problem
 
 POLL_SECONDS = 0.05
 GRACE_SECONDS = 10.0  # after a stop, how long the child may take to hand back its best plan

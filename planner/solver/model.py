@@ -22,7 +22,7 @@ from itertools import combinations, pairwise
 
 from ortools.sat.python import cp_model
 
-from planner.constraints import ObjectiveOrder
+from planner.model.constraints import ObjectiveOrder
 from planner.solver.prepare import FIT_SCALE, Option, Prepared
 
 

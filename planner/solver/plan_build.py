@@ -1,4 +1,4 @@
-"""Turn a solution (options and their tasks) into a :class:`~planner.plan.Plan`.
+"""Turn a solution (options and their tasks) into a :class:`~planner.model.plan.Plan`.
 
 Everything a plan claims is recomputed here from the candidates' ratings, so the plan is
 right even if the model had a bug — and the validator then checks it independently.
@@ -6,12 +6,12 @@ right even if the model had a bug — and the validator then checks it independe
 
 from __future__ import annotations
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.fit import role_fit
-from planner.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.fit import role_fit
+from planner.model.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 from planner.solver.model import Selection
 from planner.solver.prepare import Prepared
 

@@ -16,10 +16,10 @@ from functools import cached_property, reduce
 import numpy as np
 import numpy.typing as npt
 
-from planner.catalog import Role
-from planner.fit import profile_skills
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.catalog import Role
+from planner.model.fit import profile_skills
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 
 FIT_SCALE = 100  # role fit 0..1 becomes an integer score 0..100
 FIT_TOLERANCE = 1e-9  # float noise allowed when comparing a fit with the minimum fit

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from planner.plan import Objective, Plan, PlanStatus
-from planner.project import Problem
+from planner.model.plan import Objective, Plan, PlanStatus
+from planner.model.project import Problem
 from planner.solver.conflicts import conflict_message
 from planner.solver.greedy import greedy_selection
 from planner.solver.hires import recommend_hires
@@ -29,7 +29,7 @@ from planner.solver.model import Selection, Stage, TeamModel, stage_plan
 from planner.solver.plan_build import build_plan, infeasible_plan, unstaffed_tasks
 from planner.solver.prepare import Prepared, prepare
 from planner.solver.reduce import Reduction, member_bound, reduce_options
-from planner.validate import validate_plan
+from planner.solver.validate import validate_plan
 
 STOP_POLL_SECONDS = 0.05
 MIN_STAGE_SECONDS = 0.05
@@ -72,7 +72,7 @@ def solve(
     callers that require it and changes nothing else. ``previous`` hints the search;
     with ``minimize_changes`` a stage after cost minimises changes to that team.
     Never raises for user-caused problems: contradicting constraints give an infeasible
-    plan with a message. Every returned plan has passed :func:`planner.validate.validate_plan`.
+    plan with a message. Every returned plan has passed :func:`planner.solver.validate.validate_plan`.
     """
     start = time.perf_counter()
     limit = problem.constraints.time_limit if time_limit is None else time_limit

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 from planner.solver.prepare import prepare
 
 

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSettings, QThread
 
-from planner.constraints import Constraints
-from planner.plan import Objective, Plan, PlanStatus
-from planner.project import Problem, Project, new_project
-from planner.samples import generate_pool
+from planner.model.constraints import Constraints
+from planner.model.plan import Objective, Plan, PlanStatus
+from planner.model.project import Problem, Project, new_project
+from planner.model.samples import generate_pool
 from ui.main_window import MainWindow
 from ui.recovery import RecoveryStore
 from ui.settings import Settings

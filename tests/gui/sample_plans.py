@@ -7,12 +7,12 @@ chosen so that every heatmap state appears: met (deployment · ML by Ana and Ben
 
 from __future__ import annotations
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 
 REQS = (
     Requirement("modeling", "machine_learning", 4),

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
-from planner.candidates import Candidate
-from planner.constraints import Constraints
-from planner.project import new_project
-from planner.samples import generate_pool
+from planner.model.candidates import Candidate
+from planner.model.constraints import Constraints
+from planner.model.project import new_project
+from planner.model.samples import generate_pool
 from ui.candidates_panel import CandidatesPanel
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import SORT_ROLE, CandidateFilterModel, CandidateTableModel, ColumnKind

@@ -8,8 +8,8 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 from sample_plans import sample_plan, sample_problem
 
-from planner.catalog import Catalog
-from planner.coverage import coverage_matrix
+from planner.analyses.coverage import coverage_matrix
+from planner.model.catalog import Catalog
 from ui.charts.heatmap import CoverageHeatmap
 from ui.charts.radar import RadarChart, level_bands
 from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel

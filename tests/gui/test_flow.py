@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from PySide6.QtWidgets import QDialog
 
-from planner.plan import PlanStatus
+from planner.model.plan import PlanStatus
 from planner.resources import examples_dir
 from planner.wording import plan_status_text
 from ui import dialogs

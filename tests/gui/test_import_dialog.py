@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from planner.catalog import Catalog
 from planner.io.import_report import ColumnTarget
+from planner.model.catalog import Catalog
 from ui.import_dialog import ImportDialog
 from ui.models.import_preview_model import ERROR_COLOR, ERROR_ROW_COLOR, ImportPreviewModel, ImportProblemsModel
 

@@ -12,10 +12,10 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
-from planner.candidates import Candidate
 from planner.io.project_file import load_project, save_project
-from planner.plan import Member, PlanStatus
-from planner.project import Project
+from planner.model.candidates import Candidate
+from planner.model.plan import Member, PlanStatus
+from planner.model.project import Project
 from tests.gui.conftest import FakeSolve
 from ui import app as app_module
 from ui import crash, dialogs
@@ -461,7 +461,7 @@ def test_new_project_with_a_custom_catalog(
 ) -> None:
     import json
 
-    from planner.catalog import catalog_to_dict, default_catalog
+    from planner.model.catalog import catalog_to_dict, default_catalog
 
     data = catalog_to_dict(default_catalog())
     data["roles"][0]["name"] = "Applied Scientist"

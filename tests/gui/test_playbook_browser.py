@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from planner.catalog import Catalog
-from planner.fit import profile_skills
+from planner.model.catalog import Catalog
+from planner.model.fit import profile_skills
 from ui.playbook_browser import PlaybookBrowser
 
 pytestmark = pytest.mark.gui

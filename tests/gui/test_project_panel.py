@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from planner.constraints import ObjectiveOrder
-from planner.project import new_project
-from planner.requirements import default_levels
-from planner.samples import generate_pool
+from planner.model.constraints import ObjectiveOrder
+from planner.model.project import new_project
+from planner.model.requirements import default_levels
+from planner.model.samples import generate_pool
 from ui.constraints_panel import ConstraintsPanel
 from ui.document import ProjectDocument
 from ui.models.requirements_model import KEY_ROLE, RequirementsModel

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sample_plans import infeasible_plan, sample_plan, sample_problem
 
-from planner.catalog import Catalog
-from planner.plan import PlanStatus
-from planner.project import new_project
-from planner.samples import generate_pool
+from planner.model.catalog import Catalog
+from planner.model.plan import PlanStatus
+from planner.model.project import new_project
+from planner.model.samples import generate_pool
 from planner.solver import solve
 from ui.models.coverage_model import CoverageModel
 from ui.models.team_model import SORT_ROLE, TeamColumn, TeamModel, format_cost

@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.plan import Member, Objective, Plan, PlanStatus
-from planner.project import Problem
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import Member, Objective, Plan, PlanStatus
+from planner.model.project import Problem
 from tests.tiny_project import ANA, BEN, CY, DEE, tiny_project
 from ui.models.bus_factor_model import RISK_COLORS, RISK_ROLE, BusColumn, Risk
 from ui.models.departure_model import (

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.fit import profile_skills
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.fit import profile_skills
 from ui.models.role_fit_model import FIT_ROLE, FitColumn
 from ui.role_fit_panel import EMPTY_TEXT, RoleFitPanel
 

@@ -14,12 +14,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.plan import Member, Objective, Plan, PlanStatus
-from planner.project import Project
-from planner.requirements import Requirement
-from planner.scenario_solve import ScenarioResult
+from planner.analyses.scenario_solve import ScenarioResult
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import Member, Objective, Plan, PlanStatus
+from planner.model.project import Project
+from planner.model.requirements import Requirement
 from tests.tiny_project import ANA, BEN, CY, tiny_project
 from ui.models.comparison_model import DIFFERENCE_COLORS, ComparisonModel, ComparisonRow, Difference
 from ui.models.scenario_list_model import NOT_SOLVED, ScenarioColumn

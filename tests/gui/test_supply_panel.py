@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sample_plans import REQS, sample_problem
 
-from planner.catalog import Catalog
+from planner.model.catalog import Catalog
 from planner.solver import SupplyReport, SupplyRow, supply_check
 from ui.models.supply_model import NONE_COLOR, ONE_COLOR, SupplyColumn, SupplyModel
 from ui.supply_panel import EMPTY_TEXT, SupplyPanel

@@ -18,11 +18,11 @@ import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QPalette
 
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.plan import Member, Objective, Plan, PlanStatus
-from planner.project import Problem
-from planner.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import Member, Objective, Plan, PlanStatus
+from planner.model.project import Problem
 from tests.tiny_project import ANA, BEN, CY, tiny_project
 from ui.charts.tradeoff_chart import CURVE_COLOR, TradeoffChart, nice_ticks, short_money
 from ui.tradeoff_panel import TradeoffPanel, curve_job

@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 
-from planner.candidates import Candidate
-from planner.constraints import Constraints
-from planner.project import new_project
-from planner.requirements import default_levels
-from planner.samples import generate_pool
+from planner.model.candidates import Candidate
+from planner.model.constraints import Constraints
+from planner.model.project import new_project
+from planner.model.requirements import default_levels
+from planner.model.samples import generate_pool
 from ui.document import ProjectDocument
 
 

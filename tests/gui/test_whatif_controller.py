@@ -14,10 +14,10 @@ from typing import Any
 
 import pytest
 
-from planner.catalog import Catalog
-from planner.plan import Objective, Plan, PlanStatus
-from planner.project import Problem, Project
-from planner.scenarios import snapshot
+from planner.analyses.scenarios import snapshot
+from planner.model.catalog import Catalog
+from planner.model.plan import Objective, Plan, PlanStatus
+from planner.model.project import Problem, Project
 from tests.tiny_project import ANA, CY, tiny_project
 from ui.main_window import MainWindow
 from ui.models.comparison_model import ComparisonRow

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.catalog import Catalog
-from planner.coverage import CoverageMatrix
+from planner.analyses.coverage import CoverageMatrix
+from planner.model.catalog import Catalog
 from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel
 
 Index = QModelIndex | QPersistentModelIndex

@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPalette, QPen, QPolygonF
 from PySide6.QtWidgets import QWidget
 
-from planner.catalog import Scale
+from planner.model.catalog import Scale
 from ui.charts.tooltips import handle_tooltip
 
 # Distinguishable on light and dark backgrounds; the first is the Playbook charts' teal-blue.

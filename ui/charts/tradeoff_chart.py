@@ -1,7 +1,7 @@
 """The trade-off chart: requirements covered (y) against budget or team size (x), as a step line.
 
 Each point is the best coverage reachable within its limit (from
-:func:`planner.tradeoff.tradeoff_curve`): filled when the solver proved it, hollow when it
+:func:`planner.analyses.tradeoff.tradeoff_curve`): filled when the solver proved it, hollow when it
 is the best found in the time allowed (its gap is in the tooltip). Between points the
 coverage stays at the lower point's level until the next limit is reached, so the curve
 is a staircase. The current plan is a diamond. Clicking a point selects it and emits
@@ -29,8 +29,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
-from planner.plan import Plan, PlanStatus
-from planner.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.model.plan import Plan, PlanStatus
 from planner.wording import format_gap
 from ui.charts.radar import SERIES_COLORS, mix
 from ui.charts.tooltips import handle_tooltip

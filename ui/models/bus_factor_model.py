@@ -1,6 +1,6 @@
 """The bus-factor table: for each requirement, which team members cover it and how many are needed.
 
-Rows are :class:`planner.robustness.BusFactor` objects. A row is red when fewer members
+Rows are :class:`planner.analyses.robustness.BusFactor` objects. A row is red when fewer members
 cover it than it needs (none at all, or one where a critical skill needs two), amber when
 exactly as many as needed (one departure uncovers it), plain when there is a spare. The
 last column's checkbox marks the requirement critical (needs 2); the model does not change
@@ -16,8 +16,8 @@ from enum import IntEnum, StrEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner.catalog import Catalog
-from planner.robustness import BusFactor
+from planner.analyses.robustness import BusFactor
+from planner.model.catalog import Catalog
 from planner.wording import level_text
 from ui.models.coverage_model import text_color_for
 

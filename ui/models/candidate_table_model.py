@@ -25,10 +25,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
-from planner.constraints import Constraints
-from planner.project import Project
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
+from planner.model.constraints import Constraints
+from planner.model.project import Project
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -2,7 +2,7 @@
 
 Rows are the measures a manager compares (team, headcount, cost, coverage, gaps, hires,
 who joins and leaves, what was changed); columns are :class:`ScenarioSummary` objects from
-:func:`planner.scenarios.compare_scenarios`. A cell that differs from the Current column
+:func:`planner.analyses.scenarios.compare_scenarios`. A cell that differs from the Current column
 is highlighted: green when it is better (cheaper, fewer gaps), red when worse, blue when
 it is just different (another team, other hires).
 """
@@ -14,10 +14,10 @@ from enum import IntEnum, StrEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner.catalog import Catalog
-from planner.plan import PlanStatus
-from planner.requirements import Requirement
-from planner.scenarios import Comparison, ScenarioSummary
+from planner.analyses.scenarios import Comparison, ScenarioSummary
+from planner.model.catalog import Catalog
+from planner.model.plan import PlanStatus
+from planner.model.requirements import Requirement
 from planner.wording import plan_status_text, requirement_text
 from ui.models.coverage_model import text_color_for
 from ui.models.team_model import format_cost

@@ -1,4 +1,4 @@
-"""The table model the coverage heatmap shows (the matrix itself is :mod:`planner.coverage`).
+"""The table model the coverage heatmap shows (the matrix itself is :mod:`planner.analyses.coverage`).
 
 ``CoverageModel`` shows skills as rows and tasks as columns (five task columns read
 better than twelve skill columns), coloured met / thin / missing.
@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from planner.catalog import Catalog
-from planner.coverage import CoverageCell, CoverageMatrix, CoverageStatus
+from planner.analyses.coverage import CoverageCell, CoverageMatrix, CoverageStatus
+from planner.model.catalog import Catalog
 
 __all__ = ["CellState", "CoverageCell", "CoverageMatrix", "CoverageModel"]
 

@@ -1,6 +1,6 @@
 """ "If X leaves": one row per team member with what their departure costs, and who could step in.
 
-:class:`DepartureModel` lists :class:`planner.robustness.DepartureImpact` rows (red when
+:class:`DepartureModel` lists :class:`planner.analyses.robustness.DepartureImpact` rows (red when
 requirements would be lost and nobody in the pool can step in, amber when someone can);
 :class:`ReplacementModel` lists one member's replacement candidates.
 """
@@ -12,8 +12,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner.catalog import Catalog
-from planner.robustness import DepartureImpact, Replacement
+from planner.analyses.robustness import DepartureImpact, Replacement
+from planner.model.catalog import Catalog
 from ui.models.coverage_model import text_color_for
 from ui.models.team_model import format_cost, format_fit
 

@@ -12,8 +12,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner.catalog import Catalog
 from planner.io.import_report import ColumnTarget, ImportedRow, ImportProblem, ImportReport, Severity
+from planner.model.catalog import Catalog
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

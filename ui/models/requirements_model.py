@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from planner.requirements import default_levels
+from planner.model.requirements import default_levels
 from ui.document import ProjectDocument
 
 Index = QModelIndex | QPersistentModelIndex

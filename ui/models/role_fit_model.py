@@ -1,4 +1,4 @@
-"""Playbook roles ranked by how well one candidate fits them (from :func:`planner.fit.ranked_roles`)."""
+"""Playbook roles ranked by how well one candidate fits them (from :func:`planner.model.fit.ranked_roles`)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog, Role
-from planner.fit import ranked_roles
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog, Role
+from planner.model.fit import ranked_roles
 from ui.models.team_model import format_fit
 
 Index = QModelIndex | QPersistentModelIndex

@@ -12,9 +12,10 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from planner.plan import PlanStatus
-from planner.project import Project
-from planner.scenarios import Scenario, describe_changes
+from planner.analyses.scenarios import describe_changes
+from planner.model.plan import PlanStatus
+from planner.model.project import Project
+from planner.model.scenario import Scenario
 from planner.wording import plan_status_text
 
 Index = QModelIndex | QPersistentModelIndex

@@ -7,8 +7,8 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner.catalog import Catalog
-from planner.requirements import Requirement
+from planner.model.catalog import Catalog
+from planner.model.requirements import Requirement
 from planner.solver import SupplyReport, SupplyRow
 
 Index = QModelIndex | QPersistentModelIndex

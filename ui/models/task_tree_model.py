@@ -11,8 +11,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from planner.catalog import Catalog
-from planner.project import Project
+from planner.model.catalog import Catalog
+from planner.model.project import Project
 from ui.document import ProjectDocument
 
 Index = QModelIndex | QPersistentModelIndex

@@ -6,8 +6,8 @@ from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from planner.catalog import Catalog
-from planner.plan import Member, Plan
+from planner.model.catalog import Catalog
+from planner.model.plan import Member, Plan
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.candidates import Candidate
-from planner.fit import role_fit
-from planner.plan import Member, Plan
-from planner.project import Problem
-from planner.requirements import Requirement
+from planner.model.candidates import Candidate
+from planner.model.fit import role_fit
+from planner.model.plan import Member, Plan
+from planner.model.project import Problem
+from planner.model.requirements import Requirement
 
 
 @dataclass(frozen=True)

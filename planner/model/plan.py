@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from planner.constraints import Constraints
-from planner.requirements import Requirement
+from planner.model.constraints import Constraints
+from planner.model.requirements import Requirement
 
 
 class PlanStatus(str, Enum):
@@ -168,7 +168,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
 
 def plan_from_dict(data: dict[str, Any]) -> Plan:
     """Read a plan written by :func:`plan_to_dict`; raises KeyError/ValueError/TypeError if malformed."""
-    from planner.constraints import ObjectiveOrder
+    from planner.model.constraints import ObjectiveOrder
 
     s = data["settings"]
     settings = Constraints(

@@ -8,8 +8,8 @@ unless the manager sets a minimum fit.
 
 from __future__ import annotations
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog, Role
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog, Role
 
 
 def profile_skills(catalog: Catalog) -> tuple[str, ...]:

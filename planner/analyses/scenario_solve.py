@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from planner.analyses.scenarios import apply_scenario
 from planner.errors import PlannerError
-from planner.plan import Plan
-from planner.project import Problem, Project
-from planner.scenarios import CURRENT, apply_scenario
+from planner.model.plan import Plan
+from planner.model.project import Problem, Project
+from planner.model.scenario import CURRENT
 
 SolveFunction = Callable[..., Plan]
 

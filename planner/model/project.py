@@ -10,17 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
-from planner.candidates import Candidate, validate_candidates
-from planner.catalog import Catalog, default_catalog
-from planner.constraints import Constraints
 from planner.errors import ValidationError
-from planner.plan import Plan
-from planner.requirements import Requirement, build_requirements
-
-if TYPE_CHECKING:
-    from planner.scenarios import Scenario
+from planner.model.candidates import Candidate, validate_candidates
+from planner.model.catalog import Catalog, default_catalog
+from planner.model.constraints import Constraints
+from planner.model.plan import Plan
+from planner.model.requirements import Requirement, build_requirements
+from planner.model.scenario import Scenario
 
 
 @dataclass(frozen=True)

@@ -9,25 +9,13 @@ their plans side by side with the differences from the current setup.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from planner.constraints import Constraints
 from planner.errors import ValidationError
-from planner.plan import Plan
-from planner.project import Project
-from planner.requirements import Requirement
-
-CURRENT = "Current"
-
-
-@dataclass
-class Scenario:
-    name: str
-    subtasks: dict[str, tuple[str, ...]]
-    requirement_overrides: dict[tuple[str, str], int] = field(default_factory=dict)
-    nice_to_have: set[tuple[str, str]] = field(default_factory=set)
-    constraints: Constraints = field(default_factory=Constraints)
-    plan: Plan | None = None
+from planner.model.plan import Plan
+from planner.model.project import Project
+from planner.model.requirements import Requirement
+from planner.model.scenario import CURRENT, Scenario
 
 
 def snapshot(project: Project, name: str) -> Scenario:

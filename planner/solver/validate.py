@@ -8,9 +8,9 @@ it on hand-broken plans.
 
 from __future__ import annotations
 
-from planner.fit import role_fit
-from planner.plan import Plan, PlanStatus
-from planner.project import Problem
+from planner.model.fit import role_fit
+from planner.model.plan import Plan, PlanStatus
+from planner.model.project import Problem
 
 FIT_TOLERANCE = 1e-6
 MONEY_TOLERANCE = 0.01

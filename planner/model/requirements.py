@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from planner.catalog import Catalog
+from planner.model.catalog import Catalog
 
 
 @dataclass(frozen=True, order=True)

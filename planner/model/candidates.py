@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from planner.catalog import Catalog
 from planner.errors import ValidationError
+from planner.model.catalog import Catalog
 
 
 @dataclass(frozen=True)

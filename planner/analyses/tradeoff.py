@@ -13,9 +13,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 
-from planner.constraints import ObjectiveOrder
-from planner.plan import Plan, PlanStatus
-from planner.project import Problem
+from planner.model.constraints import ObjectiveOrder
+from planner.model.plan import Plan, PlanStatus
+from planner.model.project import Problem
 
 
 class TradeoffAxis(str, Enum):

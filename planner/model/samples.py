@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import random
 
-from planner.candidates import Candidate
-from planner.catalog import Catalog
+from planner.model.candidates import Candidate
+from planner.model.catalog import Catalog
 
 FIRST_NAMES = (
     "Maya Liam Ana Noah Priya Mateo Aisha Lucas Mei Omar Sofia Ethan Zara Diego Hana Kofi Elena Ravi "

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planner.plan import Plan
-from planner.project import Problem
+from planner.model.plan import Plan
+from planner.model.project import Problem
 
 
 class CoverageStatus(StrEnum):

@@ -1,0 +1,1 @@
+"""The domain model: catalog, candidates, requirements, constraints, projects, scenarios and plans."""
