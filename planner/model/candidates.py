@@ -1,12 +1,24 @@
-"""Candidates: a person with skill ratings on the catalog's scale, a cost and notes."""
+"""Candidates: a person with skill ratings on the catalog's scale, a cost and notes.
+
+A candidate is current staff (an employee) or an applicant, and may be open to only some
+catalog roles (the roles they applied for); an empty ``roles`` means open to every role.
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import Enum
 
 from planner.errors import ValidationError
 from planner.model.catalog import Catalog
+
+
+class CandidateStatus(str, Enum):
+    """Whether a person already works here (salary already paid, no recruiting) or applied."""
+
+    EMPLOYEE = "employee"
+    APPLICANT = "applicant"
 
 
 @dataclass(frozen=True)
@@ -15,6 +27,7 @@ class Candidate:
 
     A skill missing from ``ratings`` counts as 0. ``cost`` is the annual cost, ``None``
     when unknown. ``max_tasks`` lowers the project's tasks-per-person cap for this person.
+    ``roles`` lists the catalog role ids the person is open to (empty: every role).
     """
 
     name: str
@@ -23,6 +36,16 @@ class Candidate:
     email: str = ""
     notes: str = ""
     max_tasks: int | None = None
+    status: CandidateStatus = CandidateStatus.APPLICANT
+    roles: tuple[str, ...] = ()
+
+    @property
+    def is_employee(self) -> bool:
+        return self.status is CandidateStatus.EMPLOYEE
+
+    def open_to(self, role_id: str) -> bool:
+        """Whether the person may be given ``role_id`` (everyone is open to every role unless listed)."""
+        return not self.roles or role_id in self.roles
 
     def rating(self, skill_id: str) -> float:
         return self.ratings.get(skill_id, 0.0)
@@ -48,6 +71,10 @@ def candidate_problems(candidate: Candidate, catalog: Catalog, known: frozenset[
         problems.append(f"{label}: cost must be zero or more")
     if candidate.max_tasks is not None and candidate.max_tasks < 1:
         problems.append(f"{label}: max tasks must be at least 1")
+    role_ids = set(catalog.role_ids)
+    for role_id in candidate.roles:
+        if role_id not in role_ids:
+            problems.append(f"{label}: unknown role {role_id!r}")
     return problems
 
 

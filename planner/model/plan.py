@@ -46,6 +46,17 @@ class Coverage:
 
 
 @dataclass(frozen=True)
+class TrainingAction:
+    """One member raised in one skill, ``from_level`` → ``to_level``, at a cost and a duration."""
+
+    skill: str
+    from_level: float
+    to_level: int
+    cost: float
+    weeks: int
+
+
+@dataclass(frozen=True)
 class Member:
     candidate: str
     role: str
@@ -53,6 +64,32 @@ class Member:
     cost: float | None
     covers: tuple[Coverage, ...] = ()
     fit: float = 0.0
+    employee: bool = False  # current staff (already on the payroll) rather than a hire
+    training: tuple[TrainingAction, ...] = ()
+
+    @property
+    def training_cost(self) -> float:
+        return sum(t.cost for t in self.training)
+
+
+@dataclass(frozen=True)
+class OpenPosition:
+    """A position to open on the market: a role (or its named variant), its tasks, what the hire must bring."""
+
+    role: str
+    tasks: tuple[str, ...]
+    min_ratings: dict[str, int]
+    annual_cost: float
+    recruiting_cost: float
+    weeks_to_fill: int
+    covers: tuple[Requirement, ...] = ()
+    variant: str = ""  # the Playbook variant's name ("Deep Learning Engineer"), or "" for the base role
+    senior: bool = False  # the "senior" uplift: a level above the role's profile, at a higher cost
+
+    @property
+    def cost(self) -> float:
+        """What the position costs in the plan's first year: annual cost plus recruiting."""
+        return self.annual_cost + self.recruiting_cost
 
 
 @dataclass(frozen=True)
@@ -79,6 +116,7 @@ class Plan:
     hire_recommendations: tuple[HireRecommendation, ...] = ()
     gap: float | None = None  # relative gap of the stage still open when stopped, 0 when proven
     message: str = ""
+    open_positions: tuple[OpenPosition, ...] = ()
 
     def member(self, name: str) -> Member | None:
         for member in self.team:
@@ -87,8 +125,27 @@ class Plan:
         return None
 
     @property
-    def total_cost(self) -> float:
+    def people_cost(self) -> float:
+        """What the members from the pool cost (their annual cost; training not included)."""
         return sum(m.cost or 0.0 for m in self.team)
+
+    @property
+    def positions_cost(self) -> float:
+        return sum(p.cost for p in self.open_positions)
+
+    @property
+    def training_cost(self) -> float:
+        return sum(m.training_cost for m in self.team)
+
+    @property
+    def total_cost(self) -> float:
+        """People, open positions (annual plus recruiting) and training."""
+        return self.people_cost + self.positions_cost + self.training_cost
+
+    @property
+    def headcount(self) -> int:
+        """Members plus open positions (training adds nobody)."""
+        return len(self.team) + len(self.open_positions)
 
 
 def _requirement_dict(req: Requirement) -> dict[str, Any]:
