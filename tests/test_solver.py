@@ -8,7 +8,7 @@ import pytest
 
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
-from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import Constraints, ObjectiveOrder, TrainingPolicy
 from planner.model.fit import role_fit
 from planner.model.plan import PlanStatus
 from planner.model.project import Problem, new_project
@@ -21,6 +21,7 @@ DEPLOY_SE = Requirement("deployment", "software_engineering", 4)
 DEPLOY_ML = Requirement("deployment", "machine_learning", 3)
 INFRA_SE = Requirement("ai_infrastructure", "software_engineering", 4)
 INFRA_DQL = Requirement("ai_infrastructure", "data_query_languages", 3)
+NO_TRAINING = TrainingPolicy(enabled=False)
 
 
 def make(
@@ -30,7 +31,9 @@ def make(
     candidates: list[Candidate],
     **constraints: object,
 ) -> Problem:
-    return Problem(catalog, tasks, requirements, tuple(candidates), Constraints(**constraints))  # type: ignore[arg-type]
+    """A pool-only problem (no open positions, no training: the behaviour these tests pin down)."""
+    settings = {"max_open_positions": 0, "training": NO_TRAINING, **constraints}
+    return Problem(catalog, tasks, requirements, tuple(candidates), Constraints(**settings))  # type: ignore[arg-type]
 
 
 def solved(problem: Problem, **kwargs: object) -> object:

@@ -28,6 +28,7 @@ def _best_tasks(option: Option, short: dict[int, int], staffed: set[int]) -> tup
 def greedy_selection(prep: Prepared, options: list[Option]) -> Selection:
     """A feasible (not optimal) team over ``options``."""
     constraints = prep.problem.constraints
+    options = [o for o in options if not prep.is_position(o.candidate)]  # the pool only: always within limits
     by_candidate: dict[int, list[Option]] = defaultdict(list)
     for option in options:
         by_candidate[option.candidate].append(option)

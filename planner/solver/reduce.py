@@ -120,7 +120,9 @@ class _Kept:
 
 def _groups(prep: Prepared, free: npt.NDArray[np.int64], use_cost: bool, use_fit: bool) -> list[_Group]:
     """Options of free candidates grouped by identical structure."""
-    n_req = len(prep.requirements)
+    columns = prep.meets if prep.structure is None else prep.structure  # meets, plus trainability (training.py)
+    column_task = prep.req_task if prep.structure is None else prep.structure_task
+    n_req = columns.shape[1]
     n_task = len(prep.tasks)
     max_cap = int(prep.cap.max()) if len(prep.cap) else 1
     width = n_req + 2 * n_task + max_cap
@@ -130,9 +132,9 @@ def _groups(prep: Prepared, free: npt.NDArray[np.int64], use_cost: bool, use_fit
         rows = free[prep.allowed[free, s]]
         if len(rows) == 0:
             continue
-        cols = [q for q, t in enumerate(prep.req_task) if t in shape.tasks]
+        cols = [q for q, t in enumerate(column_task) if t in shape.tasks]
         caps = np.minimum(prep.cap[rows], len(shape.tasks))
-        table = np.concatenate([prep.meets[rows][:, cols].astype(np.uint8), caps[:, None].astype(np.uint8)], axis=1)
+        table = np.concatenate([columns[rows][:, cols].astype(np.uint8), caps[:, None].astype(np.uint8)], axis=1)
         keys, inverse = np.unique(table, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
         for k, key in enumerate(keys):
