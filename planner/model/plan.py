@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from planner.model.constraints import Constraints, TrainingPolicy
+from planner.model.budget import budget_share
+from planner.model.constraints import BudgetScope, Constraints, TrainingPolicy
 from planner.model.requirements import Requirement
 
 
@@ -152,6 +153,12 @@ class Plan:
         return self.people_cost + self.positions_cost + self.training_cost
 
     @property
+    def budget_spend(self) -> float:
+        """What counts against the budget: the total cost, less current staff's pay under a new-spend budget."""
+        scope = self.settings.budget_scope
+        return self.total_cost - self.people_cost + sum(budget_share(m.cost, m.employee, scope) for m in self.team)
+
+    @property
     def headcount(self) -> int:
         """Members plus open positions (training adds nobody)."""
         return len(self.team) + len(self.open_positions)
@@ -211,6 +218,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "cost_per_level": _number(s.training.cost_per_level),
                 "weeks_per_level": s.training.weeks_per_level,
             },
+            "budget_scope": s.budget_scope.value,
         },
         "roles": {role: list(tasks) for role, tasks in plan.roles.items()},
         "requirements": [_requirement_dict(r) for r in plan.requirements],
@@ -220,6 +228,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "role": m.role,
                 "tasks": list(m.tasks),
                 "cost": _number(m.cost),
+                "employee": m.employee,
                 "fit": round(m.fit, 4),
                 "covers": [
                     {"task": c.task, "skill": c.skill, "level": c.level, "rating": _number(c.rating)} for c in m.covers
@@ -331,6 +340,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         max_open_positions=s.get("max_open_positions"),
         needed_within_weeks=s.get("needed_within_weeks"),
         training=_policy(s.get("training")),
+        budget_scope=BudgetScope(s.get("budget_scope", "all")),
     )
     o = data["objective"]
     return Plan(
@@ -355,6 +365,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                 tasks=tuple(m["tasks"]),
                 cost=None if m.get("cost") is None else float(m["cost"]),
                 fit=float(m.get("fit", 0.0)),
+                employee=bool(m.get("employee", False)),
                 covers=tuple(
                     Coverage(str(c["task"]), str(c["skill"]), int(c["level"]), float(c["rating"]))
                     for c in m.get("covers", [])

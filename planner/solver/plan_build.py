@@ -6,6 +6,7 @@ right even if the model had a bug — and the validator then checks it independe
 
 from __future__ import annotations
 
+from planner.model.budget import budget_share
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
 from planner.model.fit import role_fit
@@ -81,6 +82,7 @@ def build_members(
                 covers=covers,
                 fit=role_fit(candidate, catalog.role(role_id), catalog),
                 training=tuple(actions),
+                employee=candidate.is_employee,
             )
         )
     return tuple(members)
@@ -167,7 +169,11 @@ def build_plan(
     team = build_members(problem, team_spec, training)
     positions = build_positions(problem, team, position_spec)
     counts, uncovered = coverage_of(problem, team, positions)
-    total = sum(m.cost or 0.0 for m in team) + sum(m.training_cost for m in team) + sum(p.cost for p in positions)
+    # The objective's cost is what the budget counts: members' shares (scope), positions and training.
+    scope = problem.constraints.budget_scope
+    total = sum(budget_share(m.cost, m.employee, scope) + m.training_cost for m in team) + sum(
+        p.cost for p in positions
+    )
     objective = Objective(
         uncovered_must=sum(1 for r in uncovered if r.must_have),
         uncovered_nice=sum(1 for r in uncovered if not r.must_have),

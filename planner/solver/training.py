@@ -30,6 +30,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -37,6 +38,10 @@ from ortools.sat.python import cp_model
 
 from planner.model.constraints import Constraints
 from planner.model.requirements import Requirement
+
+if TYPE_CHECKING:
+    from planner.solver.model import Selection
+    from planner.solver.prepare import Prepared
 
 
 @dataclass(frozen=True)
@@ -165,3 +170,42 @@ class TrainingVars:
 def levels_between(rating: float, level: int) -> int:
     """Training levels from ``rating`` up to ``level`` (a part level counts as a whole one)."""
     return max(0, math.ceil(level - rating - 1e-9))
+
+
+def training_effect(prep: Prepared, selection: Selection) -> tuple[dict[int, int] | None, int]:
+    """Requirements newly met by ``selection``'s training (index -> members), and the levels it takes.
+
+    None instead of the dict when a training breaks a rule (not a member, no foundation, over
+    a limit); recomputed from the prepared data, for :mod:`planner.solver.incumbent`.
+    """
+    extra: dict[int, int] = defaultdict(int)
+    if not selection.training:
+        return extra, 0
+    if prep.train_levels is None:
+        return None, 0
+    tasks_of = {option.candidate: tasks for option, tasks in selection.members}
+    trained: dict[int, dict[str, int]] = defaultdict(dict)
+    for candidate, skill, level in selection.training:
+        if candidate not in tasks_of or skill in trained[candidate]:
+            return None, 0
+        trained[candidate][skill] = level
+    total = 0
+    limits = prep.training
+    for candidate, skills in trained.items():
+        person = 0
+        for skill, level in skills.items():
+            need = [
+                q
+                for q, r in enumerate(prep.requirements)
+                if r.skill == skill and prep.req_task[q] in tasks_of[candidate] and not prep.meets[candidate, q]
+            ]
+            reached = [q for q in need if prep.requirements[q].level <= level and prep.train_levels[candidate, q] > 0]
+            if not reached:
+                return None, 0
+            person += max(int(prep.train_levels[candidate, q]) for q in reached)
+            for q in reached:
+                extra[q] += 1
+        if person > limits.per_person:
+            return None, 0
+        total += person
+    return extra, total
