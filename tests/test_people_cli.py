@@ -14,6 +14,7 @@ from planner.cli import format_plan
 from planner.cli import main as cli_main
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.constraints import BudgetScope, Constraints
+from planner.model.money import USD
 from planner.model.project import new_project
 from planner.solver import solve
 
@@ -94,8 +95,9 @@ def test_the_printed_plan_marks_staff_and_hires_and_shows_new_spend() -> None:
         Candidate("Al Applicant", strong, 120_000),
     ]
     project.constraints = Constraints(team_size_min=2, budget=130_000, budget_scope=BudgetScope.NEW)
+    project.currency = USD
     plan = solve(project.problem(), deterministic=True)
     text = format_plan(project, plan)
-    assert "total cost 270,000 (new spend 120,000)" in text
+    assert "total cost $270,000 (new spend $120,000)" in text
     assert "Eve Staff (current staff)" in text
     assert "Al Applicant (hire)" in text

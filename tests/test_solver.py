@@ -83,7 +83,8 @@ def test_every_candidate_excluded(catalog: Catalog) -> None:
 
 def test_all_ratings_zero_still_staffs_every_task(catalog: Catalog) -> None:
     people = [Candidate(f"P{i}", {}, 100.0) for i in range(4)]
-    problem = new_project("ml", candidates=people).problem()
+    pool_only = Constraints(max_open_positions=0, training=NO_TRAINING)
+    problem = new_project("ml", candidates=people, constraints=pool_only).problem()
     plan = solved(problem)
     assert plan.objective.uncovered_must == len(problem.requirements)
     assert {t for m in plan.team for t in m.tasks} == set(problem.tasks)
@@ -261,6 +262,8 @@ def test_other_conflicts_are_named(catalog: Catalog, settings: dict[str, object]
 
 
 def pool_problem(catalog: Catalog, size: int, seed: int = 3, **settings: object) -> Problem:
+    """A generated pool, staffed from the pool only (positions and training have their own tests)."""
+    settings = {"max_open_positions": 0, "training": NO_TRAINING, **settings}
     constraints = Constraints(team_size_max=8, **settings)  # type: ignore[arg-type]
     return new_project("ml", candidates=generate_pool(catalog, size, seed), constraints=constraints).problem()
 

@@ -3,7 +3,8 @@
 Must-hires first, then repeatedly the option that closes the most coverage shortfall
 (cheapest, then best fit, then the lowest candidate and role index on ties) while team max
 and the budget still leave room to reach team min; then the cheapest people up to team
-min. Always feasible when the conflict check found nothing, never optimal by design.
+min (open positions too, the cheapest a plan may open, when the pool is too small). Always
+feasible when the conflict check found nothing, never optimal by design.
 
 Each step scores every allowed (candidate, role) at once with numpy, so a first plan for
 20,000 candidates takes a fraction of a second, before any reduction has run.
@@ -32,9 +33,9 @@ def _best_tasks(option: Option, short: npt.NDArray[np.int64], staffed: set[int])
 def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | None = None) -> Selection:
     """A feasible (not optimal) team using only the (candidate, shape) pairs in ``allowed``."""
     constraints = prep.problem.constraints
-    mask = prep.allowed if allowed is None else allowed & prep.allowed
-    mask = mask.copy()
-    mask[prep.n_candidates :] = False  # the pool only: within every limit on open positions
+    full = prep.allowed if allowed is None else allowed & prep.allowed
+    mask = full.copy()
+    mask[prep.n_candidates :] = False  # coverage from the pool; positions only to reach team min (below)
     n_tasks = len(prep.tasks)
     req_task = np.array(prep.req_task, dtype=np.int64)
     short = np.array(prep.need, dtype=np.int64)
@@ -62,6 +63,9 @@ def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | None = Non
     spent: int = sum(o.cost for o, _ in members)
     usable: npt.NDArray[np.bool_] = np.asarray(mask.any(axis=1))
     usable[list(prep.must)] = False
+    openings = np.nonzero(full[prep.n_candidates :].any(axis=1))[0] + prep.n_candidates
+    openings = openings[np.lexsort((openings, prep.cost[openings]))][: prep.max_positions]
+    usable[openings] = True  # the cheapest positions a plan may open can fill the team up to team min
     free = np.nonzero(usable)[0]
     free = free[np.lexsort((free, prep.cost[free]))]  # cheapest first
 
@@ -85,7 +89,7 @@ def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | None = Non
         if len(members) >= team_min:
             break
         if not hired[person]:
-            choices = [prep.option(person, s) for s in np.nonzero(mask[person])[0].tolist()]
+            choices = [prep.option(person, s) for s in np.nonzero(full[person])[0].tolist()]
             take(max(choices, key=lambda o: o.fit))
             spent += int(prep.cost[person])
     return Selection(tuple(members))
