@@ -29,7 +29,7 @@ from ui.main_window import MainWindow  # noqa: E402
 from ui.recovery import RecoveryStore  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
-SIZE = (1320, 820)
+SIZE = (1280, 820)
 
 
 def example_project() -> Project:

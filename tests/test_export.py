@@ -129,11 +129,14 @@ def test_workbook_sheets_and_summary(tmp_path: Path, project: Project, plan: Pla
     assert facts["Project"] == "Vision start-up"
     assert facts["Kind"] == "Machine learning project"
     assert facts["Tasks"] == "Modeling"
-    assert facts["Status"] == "Proven optimal"
+    assert facts["Status"] == "Proven optimal; 1 requirement cannot be covered by these candidates"
     assert facts["Headcount"] == 2
     assert facts["Total annual cost"] == 330_000
     assert facts["Exported"] == STAMP
-    assert "budget $500,000" in facts["Constraints"] and "team size 0–3" in facts["Constraints"]
+    assert facts["Constraints"] == (
+        "team size up to 3; budget $500,000; at most 2 tasks per person; "
+        "each requirement covered by at least 1 person; smallest team first"
+    )
     assert facts["Uncovered requirements"] == len(plan.uncovered) > 0
     assert book["Summary"]["B10"].number_format == '"$"#,##0'
     charts = book["Summary"]._charts
@@ -207,7 +210,7 @@ def test_infeasible_and_time_limited_status(tmp_path: Path, project: Project, pl
     from dataclasses import replace
 
     for status, gap, message, expected in [
-        (PlanStatus.FEASIBLE, 0.125, "", "gap 12.5%"),
+        (PlanStatus.FEASIBLE, 0.125, "", "Best found in 1.2 s, within 12% of optimal"),
         (PlanStatus.INFEASIBLE, None, "budget too small for must-hires", "Infeasible: budget too small"),
     ]:
         path = tmp_path / f"{status.value}.xlsx"

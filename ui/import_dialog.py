@@ -38,6 +38,7 @@ from planner.io.import_report import ColumnTarget, ImportReport
 from planner.io.rating_parse import RatingScale
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
+from planner.wording import count_text
 from ui.models.import_preview_model import SORT_ROLE, ImportPreviewModel, ImportProblemsModel, target_text
 
 Reader = Callable[..., ImportReport]
@@ -51,10 +52,6 @@ SCALE_CHOICES = (
 )
 FIELD_TARGETS = ("name", "first_name", "last_name", "cost", "email", "notes", "max_tasks")
 ERROR_STYLE = "background:#c9302c; color:#fff; border-radius:4px; padding:6px;"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _target_from_label(label: str) -> ColumnTarget:
@@ -299,7 +296,7 @@ class ImportDialog(QDialog):
         self._fill_options(report)
         self._fill_mapping(report)
         good = len(report.candidates) if report is not None else 0
-        self.import_button.setText(f"&Import {_count(good, 'good row')}")
+        self.import_button.setText(f"&Import {count_text(good, 'good row')}")
         self.import_button.setEnabled(good > 0)
         if report is None:
             self.summary_label.setText("Nothing to import yet.")
@@ -315,7 +312,7 @@ class ImportDialog(QDialog):
         if bad:
             parts.append(f"{bad} with errors will be left out (fix them in the file and press Re-read file)")
         if warnings:
-            parts.append(f"{_count(warnings, 'warning')} to look at")
+            parts.append(f"{count_text(warnings, 'warning')} to look at")
         self.summary_label.setText("; ".join(parts) + ".")
         self.preview.resizeColumnsToContents()
 

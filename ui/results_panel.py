@@ -28,7 +28,7 @@ from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_mat
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.plan import Member, Plan, PlanStatus
 from planner.model.project import Problem
-from planner.wording import hire_text, level_text, plan_status_text
+from planner.wording import count_text, hire_text, level_text, number_text, plan_status_text
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
 from ui.models.coverage_model import CellState
@@ -274,12 +274,12 @@ class ResultsPanel(QWidget):
         people = len(plan.team)
         required = len(self._matrix.cells) - self._matrix.count(CellState.NOT_REQUIRED)
         met = required - self._matrix.count(CellState.MISSING)
-        parts = [f"{people} {'person' if people == 1 else 'people'}", f"total cost {format_cost(plan.total_cost)}"]
+        parts = [count_text(people, "person"), f"total cost {format_cost(plan.total_cost)}"]
         if required:
-            parts.append(f"{met} of {required} requirements covered")
+            parts.append(f"{number_text(met)} of {count_text(required, 'requirement')} covered")
         thin = self._matrix.count(CellState.THIN)
         if thin:
-            parts.append(f"{thin} covered by one person only")
+            parts.append(f"{number_text(thin)} covered by one person only")
         return " · ".join(parts)
 
     # --- radar and text ---------------------------------------------------------------
@@ -420,7 +420,7 @@ class ResultsPanel(QWidget):
                 f"<li>{escape(self._pair(cell.task, cell.skill))} ≥ {cell.required}: "
                 f"rates {escape(level_text(catalog, rating))}{alone}</li>"
             )
-        return head + f"<p>Covers {len(covered)} requirement(s):</p><ul>{''.join(items)}</ul>"
+        return head + f"<p>Covers {count_text(len(covered), 'requirement')}:</p><ul>{''.join(items)}</ul>"
 
     def _show_requirement(self, task: str, skill: str) -> None:
         cell = self._matrix.cells.get((task, skill))

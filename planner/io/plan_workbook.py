@@ -48,9 +48,9 @@ from planner.io.xlsx_style import (
     set_widths,
     write_table,
 )
-from planner.model.constraints import ObjectiveOrder
-from planner.model.plan import Plan, PlanStatus
+from planner.model.plan import Plan
 from planner.model.project import Project
+from planner.wording import constraint_texts, number_text, plan_status_text
 
 SHEETS = (
     "Summary",
@@ -65,37 +65,14 @@ SHEETS = (
 
 
 def status_text(plan: Plan) -> str:
-    """The plan's status in a manager's words."""
-    if plan.status is PlanStatus.OPTIMAL:
-        return "Proven optimal"
-    if plan.status is PlanStatus.FEASIBLE:
-        if plan.gap:
-            return f"Best found within the time limit (not proven optimal; gap {plan.gap:.1%})"
-        return "Best found within the time limit (not proven optimal)"
-    if plan.status is PlanStatus.INFEASIBLE:
-        return "Infeasible: " + (plan.message or "the constraints contradict each other")
-    return "Stopped before the end: the best plan found so far"
+    """The plan's status in a manager's words (the app's own status line)."""
+    return plan_status_text(plan)
 
 
 def constraints_text(project: Project, plan: Plan, money: str) -> str:
-    s = plan.settings
-    parts = []
-    if s.team_size_min is not None or s.team_size_max is not None:
-        low = s.team_size_min if s.team_size_min is not None else 0
-        parts.append(f"team size {low}–{s.team_size_max if s.team_size_max is not None else 'any'}")
-    if s.budget is not None:
-        symbol = money.split('"')[1] if money.count('"') == 2 else ""
-        parts.append(f"budget {symbol}{s.budget:,.0f}")
-    parts.append(f"at most {s.max_tasks_per_person} task(s) per person")
-    parts.append(f"each requirement covered by at least {s.redundancy} person(s)")
-    if s.must_hire:
-        parts.append("must hire: " + ", ".join(sorted(s.must_hire)))
-    if s.exclude:
-        parts.append("excluded: " + ", ".join(sorted(s.exclude)))
-    if s.min_role_fit is not None:
-        parts.append(f"minimum role fit {s.min_role_fit:.0%}")
-    parts.append("smallest team first" if s.objective_order is ObjectiveOrder.SIZE_FIRST else "lowest cost first")
-    return "; ".join(parts)
+    """The solve's limits, phrased as the app and the command line phrase them."""
+    symbol = money.split('"')[1] if money.count('"') == 2 else ""
+    return "; ".join(constraint_texts(plan.settings, lambda amount: f"{symbol}{number_text(amount)}"))
 
 
 def build_plan_workbook(
