@@ -8,7 +8,7 @@ cell emits ``requirementClicked(task, skill)``.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,6 +24,7 @@ from planner.model.catalog import Catalog
 from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel
 
 Index = QModelIndex | QPersistentModelIndex
+ROW_MIN, ROW_MAX = 24, 44  # pixels per skill row
 
 
 class CoverageDelegate(QStyledItemDelegate):
@@ -68,7 +69,7 @@ class CoverageDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(max(size.width() + 16, 72), max(size.height() + 8, 28))
+        return QSize(max(size.width() + 16, 72), max(size.height() + 8, ROW_MIN))
 
 
 class CoverageHeatmap(QTableView):
@@ -93,6 +94,31 @@ class CoverageHeatmap(QTableView):
         self.setToolTip("")
         self.clicked.connect(self._emit_requirement)
         self.activated.connect(self._emit_requirement)
+        self._model.modelReset.connect(self._fit_rows)
+        self._model.modelReset.connect(self._fit_header_words)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_header_words(self) -> None:
+        """Task columns are never narrower than their longest word: a title wraps, it is not cut."""
+        metrics = self.horizontalHeader().fontMetrics()
+        words = [
+            word
+            for column in range(self._model.columnCount())
+            for word in str(self._model.headerData(column, Qt.Orientation.Horizontal) or "").split()
+        ]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        self.horizontalHeader().setMinimumSectionSize(max(72, widest + 16))
+
+    def _fit_rows(self) -> None:
+        """Rows share the height the view has (within a readable range), so no space is left empty
+        and a dozen skills fit without scrolling."""
+        rows = self._model.rowCount()
+        if rows:
+            size = int(self.viewport().height() // rows)
+            self.verticalHeader().setDefaultSectionSize(max(ROW_MIN, min(ROW_MAX, size)))
 
     def sizeHint(self) -> QSize:
         """Tall enough to show every skill row without scrolling."""

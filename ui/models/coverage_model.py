@@ -97,6 +97,16 @@ class CoverageModel(QAbstractTableModel):
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._matrix.tasks)
 
+    def index_of(self, task: str, skill: str) -> QModelIndex:
+        """The cell of (task, skill); invalid when the view does not show it (gaps only)."""
+        if task not in self._matrix.tasks or skill not in self._matrix.skills:
+            return QModelIndex()
+        return self.index(self._matrix.skills.index(skill), self._matrix.tasks.index(task))
+
+    def skill_order(self) -> tuple[str, ...]:
+        """The skills as the rows show them (gaps first)."""
+        return self._matrix.skills
+
     def cell_at(self, index: Index) -> CoverageCell:
         return self._matrix.cell(self._matrix.tasks[index.column()], self._matrix.skills[index.row()])
 

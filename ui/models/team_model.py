@@ -137,7 +137,8 @@ class TeamModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             role_name = self.role_name(member.role)
             covers = count_text(len(member.covers), "requirement")
-            return f"{member.candidate}: {role_name}, covers {covers}. Click for details."
+            tasks = self.task_names(member) or "no task"
+            return f"{member.candidate}: {role_name} on {tasks}, covers {covers}. Click for details."
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
