@@ -348,8 +348,7 @@ class ImportDialog(QDialog):
             title.setMaximumWidth(170)
             title.setToolTip(f"Column {mapping.index + 1} of the sheet")
             combo = QComboBox()
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never "Visualization Languag"
             combo.setAccessibleName(f"Import column {mapping.header} as")
             for kind in FIELD_TARGETS:
                 combo.addItem(target_text(ColumnTarget(kind), self._catalog), kind)

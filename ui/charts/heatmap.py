@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from planner.analyses.coverage import CoverageMatrix
 from planner.model.catalog import Catalog
+from ui.header_fit import widest_word
 from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,14 +104,11 @@ class CoverageHeatmap(QTableView):
 
     def _fit_header_words(self) -> None:
         """Task columns are never narrower than their longest word: a title wraps, it is not cut."""
-        metrics = self.horizontalHeader().fontMetrics()
-        words = [
-            word
-            for column in range(self._model.columnCount())
-            for word in str(self._model.headerData(column, Qt.Orientation.Horizontal) or "").split()
+        header = self.horizontalHeader()
+        titles = [
+            str(self._model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(self._model.columnCount())
         ]
-        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-        self.horizontalHeader().setMinimumSectionSize(max(72, widest + 16))
+        header.setMinimumSectionSize(max(72, widest_word(header, titles)))
 
     def _fit_rows(self) -> None:
         """Rows share the height the view has (within a readable range), so no space is left empty
