@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, TextIO
 from planner.errors import PlannerError, ValidationError
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog, default_catalog, load_catalog
-from planner.model.constraints import ObjectiveOrder
+from planner.model.constraints import BudgetScope, ObjectiveOrder
 from planner.model.plan import Plan, PlanStatus, plan_to_dict
 from planner.model.project import Project, new_project
-from planner.wording import count_text, hire_text
+from planner.wording import count_text, hire_text, staff_or_hire
 
 if TYPE_CHECKING:
     from planner.analyses.scenarios import Comparison
@@ -55,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("--team-min", type=int, metavar="N")
     solve.add_argument("--team-max", type=int, metavar="N")
     solve.add_argument("--budget", type=float, metavar="X", help="total annual cost limit")
+    solve.add_argument(
+        "--budget-scope",
+        choices=[scope.value for scope in BudgetScope],
+        help="what the budget covers: all (the whole team, the default) or new (new spend: not current staff)",
+    )
     solve.add_argument("--max-tasks-per-person", type=int, metavar="K")
     solve.add_argument("--redundancy", type=int, metavar="R", help="members needed to cover each requirement")
     solve.add_argument("--objective", choices=["size", "cost"], help="after coverage, minimise team size or cost first")
@@ -189,6 +194,8 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
         changes["objective_order"] = (
             ObjectiveOrder.COST_FIRST if args.objective == "cost" else ObjectiveOrder.SIZE_FIRST
         )
+    if args.budget_scope:
+        changes["budget_scope"] = BudgetScope(args.budget_scope)
     project.constraints = replace(project.constraints, **changes)  # type: ignore[arg-type]
     if args.candidates:
         project.candidates = _load_candidates(
@@ -322,15 +329,17 @@ def format_plan(project: Project, plan: Plan) -> str:
     if plan.status is PlanStatus.INFEASIBLE:
         return "\n".join(lines)
     gap = f", gap {plan.gap:.1%}" if plan.gap else ""
+    new_spend = f" (new spend {plan.budget_spend:,.0f})" if plan.settings.budget_scope is BudgetScope.NEW else ""
     lines.append(
-        f"Team of {plan.objective.headcount}, total cost {plan.objective.cost:,.0f}, "
+        f"Team of {plan.objective.headcount}, total cost {plan.total_cost:,.0f}{new_spend}, "
         f"{plan.objective.uncovered} of {len(plan.requirements)} requirements uncovered "
         f"(solved in {plan.solve_seconds:.1f} s{gap})"
     )
     for member in plan.team:
         tasks = ", ".join(catalog.task(t).name for t in member.tasks)
         cost = f"{member.cost:,.0f}" if member.cost is not None else "cost unknown"
-        lines.append(f"  {member.candidate:<28} {catalog.role(member.role).name:<36} {tasks} ({cost})")
+        who = f"{member.candidate} ({staff_or_hire(member.employee)})"
+        lines.append(f"  {who:<36} {catalog.role(member.role).name:<36} {tasks} ({cost})")
     if plan.uncovered:
         lines.append("Not covered by these candidates:")
         for req in plan.uncovered:

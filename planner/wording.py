@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from planner.analyses.growth import GrowthPath, GrowthStep
+from planner.model.candidates import CandidateStatus
 from planner.model.catalog import Catalog
-from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
 from planner.model.plan import HireRecommendation, Plan, PlanStatus
 from planner.model.requirements import Requirement
 
@@ -48,6 +50,17 @@ def count_text(count: float, noun: str, plural_form: str | None = None) -> str:
     return f"{number_text(count)} {plural(count, noun, plural_form)}"
 
 
+def team_size_text(low: int | None, high: int | None) -> str:
+    """``team size up to 6``, ``team size at least 2``, ``team size 2–6``, ``any team size``."""
+    if low and high is not None:
+        return f"team size {low}–{high}" if low != high else f"team size exactly {high}"
+    if low:
+        return f"team size at least {low}"
+    if high is not None:
+        return f"team size up to {high}"
+    return "any team size"
+
+
 def constraint_texts(constraints: Constraints, money: Callable[[float], str] = number_text) -> list[str]:
     """The limits of a solve as short phrases, worded the same in the app, the CLI and the workbook.
 
@@ -56,15 +69,11 @@ def constraint_texts(constraints: Constraints, money: Callable[[float], str] = n
     """
     c = constraints
     parts: list[str] = []
-    low, high = c.team_size_min, c.team_size_max
-    if low and high is not None:
-        parts.append(f"team size {low}–{high}" if low != high else f"team size exactly {high}")
-    elif low:
-        parts.append(f"team size at least {low}")
-    elif high is not None:
-        parts.append(f"team size up to {high}")
+    if c.team_size_min or c.team_size_max is not None:
+        parts.append(team_size_text(c.team_size_min, c.team_size_max))
     if c.budget is not None:
-        parts.append(f"budget {money(c.budget)}")
+        scope = " (new spend only)" if c.budget_scope is BudgetScope.NEW else ""
+        parts.append(f"budget {money(c.budget)}{scope}")
     parts.append(f"at most {count_text(c.max_tasks_per_person, 'task')} per person")
     parts.append(f"each requirement covered by at least {count_text(c.redundancy, 'person')}")
     if c.must_hire:
@@ -155,3 +164,58 @@ def hire_text(catalog: Catalog, hire: HireRecommendation) -> str:
     if tasks:
         text += f" for {tasks}"
     return f"{text}: {ratings}" if ratings else text
+
+
+def staff_or_hire(employee: bool) -> str:
+    """How a member reads everywhere: ``current staff`` (already on the payroll) or ``hire``."""
+    return "current staff" if employee else "hire"
+
+
+def status_word(status: CandidateStatus) -> str:
+    """``Employee`` or ``Applicant``, as the candidate table, the template and the workbook show it."""
+    return "Employee" if status is CandidateStatus.EMPLOYEE else "Applicant"
+
+
+def open_to_text(catalog: Catalog, roles: tuple[str, ...]) -> str:
+    """The roles a person is open to, by name (``any role`` when they list none)."""
+    if not roles:
+        return "any role"
+    return ", ".join(catalog.role(r).name if r in catalog.role_ids else r for r in roles)
+
+
+def budget_scope_text(scope: BudgetScope) -> str:
+    """What a budget covers, in words."""
+    if scope is BudgetScope.NEW:
+        return "new spend only (applicants; current staff's pay not counted)"
+    return "the whole team"
+
+
+def staff_counts_text(plan: Plan) -> str:
+    """``2 current staff, 3 hires`` for the members of ``plan`` ("" for an empty team)."""
+    staff = sum(1 for m in plan.team if m.employee)
+    hires = len(plan.team) - staff
+    parts = [f"{number_text(staff)} current staff"] if staff else []
+    if hires:
+        parts.append(count_text(hires, "hire"))
+    return ", ".join(parts)
+
+
+def growth_step_text(catalog: Catalog, step: GrowthStep) -> str:
+    """``Software Engineering 2 → 4`` (with ``(inferred)`` when the target is an inferred profile value)."""
+    name = catalog.skill(step.skill).name if step.skill in catalog.skill_ids else step.skill
+    return f"{name} {step.current:g} → {step.target}" + (" (inferred)" if step.inferred else "")
+
+
+def growth_steps_text(catalog: Catalog, steps: tuple[GrowthStep, ...]) -> str:
+    """The steps joined (``Software Engineering 2 → 4, Deep Learning 1 → 3``), or a note when there are none."""
+    if not steps:
+        return "already at the role's profile in every skill"
+    return ", ".join(growth_step_text(catalog, s) for s in steps)
+
+
+def growth_text(catalog: Catalog, path: GrowthPath) -> str:
+    """``To grow into Machine Learning Engineer: Software Engineering 2 → 4, Deep Learning 1 → 3``."""
+    name = catalog.role(path.role).name if path.role in catalog.role_ids else path.role
+    if not path.steps:
+        return f"{name}: already at the role's profile in every skill"
+    return f"To grow into {name}: {growth_steps_text(catalog, path.steps)}"

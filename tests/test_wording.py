@@ -142,3 +142,17 @@ def test_constraint_texts_without_team_size_limits_start_with_the_task_cap() -> 
         "at most 2 tasks per person",
         "each requirement covered by at least 2 people",
     ]
+
+
+def test_a_scenario_phrases_its_team_size_like_the_workbook_does() -> None:
+    import dataclasses
+
+    from planner.analyses.scenarios import describe_changes, snapshot
+    from planner.model.project import new_project
+
+    project = new_project("ml", name="P")
+    smaller = snapshot(project, "Smaller")
+    smaller.constraints = dataclasses.replace(project.constraints, team_size_max=4)
+    assert describe_changes(project, smaller) == ("team size up to 4 (was any team size)",)
+    project.constraints = dataclasses.replace(project.constraints, team_size_min=2, team_size_max=6)
+    assert describe_changes(project, smaller) == ("team size up to 4 (was 2–6)",)
