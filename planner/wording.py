@@ -10,6 +10,7 @@ workbook), requirements and hire recommendations.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
@@ -200,6 +201,9 @@ def staff_counts_text(plan: Plan) -> str:
     return ", ".join(parts)
 
 
+AT_PROFILE = "already at or above the role's profile in every skill"
+
+
 def growth_step_text(catalog: Catalog, step: GrowthStep) -> str:
     """``Software Engineering 2 → 4`` (with ``(inferred)`` when the target is an inferred profile value)."""
     name = catalog.skill(step.skill).name if step.skill in catalog.skill_ids else step.skill
@@ -207,9 +211,15 @@ def growth_step_text(catalog: Catalog, step: GrowthStep) -> str:
 
 
 def growth_steps_text(catalog: Catalog, steps: tuple[GrowthStep, ...]) -> str:
-    """The steps joined (``Software Engineering 2 → 4, Deep Learning 1 → 3``), or a note when there are none."""
+    """The steps joined (``Software Engineering 2 → 4, Deep Learning 1 → 3``), or a note when there are none.
+
+    When every target is inferred, that is said once at the end instead of after each step.
+    """
     if not steps:
-        return "already at the role's profile in every skill"
+        return AT_PROFILE
+    if all(s.inferred for s in steps):
+        plain = (dataclasses.replace(s, inferred=False) for s in steps)
+        return ", ".join(growth_step_text(catalog, s) for s in plain) + " (inferred profile)"
     return ", ".join(growth_step_text(catalog, s) for s in steps)
 
 
@@ -217,5 +227,5 @@ def growth_text(catalog: Catalog, path: GrowthPath) -> str:
     """``To grow into Machine Learning Engineer: Software Engineering 2 → 4, Deep Learning 1 → 3``."""
     name = catalog.role(path.role).name if path.role in catalog.role_ids else path.role
     if not path.steps:
-        return f"{name}: already at the role's profile in every skill"
+        return f"{name}: {AT_PROFILE}"
     return f"To grow into {name}: {growth_steps_text(catalog, path.steps)}"

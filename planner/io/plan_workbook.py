@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.analyses.scenarios import compare_scenarios
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.io.people_sheets import PEOPLE_SHEETS, growth_sheet, offers_sheet
 from planner.io.plan_sheets import (
     CoverageRow,
     candidates_sheet,
@@ -106,6 +107,8 @@ def build_plan_workbook(
     requirements_sheet(book.create_sheet(SHEETS[5]), project, coverage)
     candidates_sheet(book.create_sheet(SHEETS[6]), project, plan, money)
     catalog_sheet(book.create_sheet(SHEETS[7]), project.catalog)
+    offers_sheet(book.create_sheet(PEOPLE_SHEETS[0], 2), project, plan, money)
+    growth_sheet(book.create_sheet(PEOPLE_SHEETS[1], book.sheetnames.index("Candidates") + 1), project, plan)
     if any(s.plan is not None for s in project.scenarios):
         comparison_sheet(book.create_sheet("Comparison", 1), project, compare_scenarios(project), money)
     if tradeoff:
