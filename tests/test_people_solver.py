@@ -51,8 +51,7 @@ def test_the_greedy_start_keeps_to_the_roles(catalog: Catalog) -> None:
         for i in range(3)
     )
     prep = prepare(_problem(catalog, people))
-    options = [prep.option(c, s) for c in range(3) for s in range(len(prep.shapes)) if prep.allowed[c, s]]
-    selection = greedy_selection(prep, options)
+    selection = greedy_selection(prep)
     assert selection.members
     assert {option.shape.role for option, _ in selection.members} == {"data_scientist"}
 
