@@ -379,6 +379,13 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         target = column.target
         mapped = catalog.skill(target.skill).name if target.kind == "skill" and target.skill else target.kind
         print(f"  {column.header!r:<32} -> {mapped}", file=out)
+    if report.role_titles:
+        from planner.io.role_titles import RoleTitles
+
+        titles = RoleTitles(catalog)
+        print("Job titles -> roles:", file=out)
+        for match in report.role_titles:
+            print(f"  {titles.describe(match)}", file=out)
     print(
         f"{count_text(len(report.candidates), 'candidate')} ready, "
         f"{count_text(len(report.errors), 'error')}, {count_text(len(report.warnings), 'warning')}",
