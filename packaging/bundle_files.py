@@ -17,10 +17,11 @@ from packaging.utils import canonicalize_name
 
 EXAMPLE_SUFFIXES = (".teamplan", ".xlsx", ".csv")
 LICENCE_WORDS = ("LICEN", "COPYING", "NOTICE", "AUTHORS")
-# Qt for Python's wheels ship no licence text; the app uses Qt and PySide6 under the LGPL-3.0,
-# which is the GPL-3.0 plus additional permissions, so both texts go along.
+# Texts in packaging/licenses/ for wheels that ship none: Qt for Python's (used under the
+# LGPL-3.0, which is the GPL-3.0 plus additional permissions, so both texts go along) and
+# odfpy's (offered under Apache-2.0 among others).
 GNU_TEXTS = ("LGPL-3.0.txt", "GPL-3.0.txt")
-GNU_LICENSED = ("pyside6-essentials", "shiboken6")
+FALLBACK_TEXTS = {"pyside6-essentials": GNU_TEXTS, "shiboken6": GNU_TEXTS, "odfpy": ("Apache-2.0.txt",)}
 
 
 def _is_licence(path: str) -> bool:
@@ -66,8 +67,8 @@ def data_files(root: Path) -> list[tuple[str, str]]:
     for library in bundled_libraries():
         folder = f"licenses/{library.name}"
         pairs += [(str(path), f"{folder}/{sub}".rstrip("/")) for path, sub in licence_files(library.name)]
-        if canonicalize_name(library.name) in GNU_LICENSED:
-            pairs += [(str(root / "packaging" / "licenses" / text), folder) for text in GNU_TEXTS]
+        texts = FALLBACK_TEXTS.get(canonicalize_name(library.name), ())
+        pairs += [(str(root / "packaging" / "licenses" / text), folder) for text in texts]
     python = python_licence()
     if python is not None:
         pairs.append((str(python), "licenses/Python"))

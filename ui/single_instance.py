@@ -71,14 +71,15 @@ class InstanceServer(QObject):
         self._buffers: dict[QLocalSocket, bytes] = {}
 
     def listen(self) -> bool:
-        """Start listening; False when the name is unusable (then every start opens its own window)."""
+        """Start listening; False when another instance already does (or the name is unusable)."""
+        # Ask first: on Unix, listening with socket options replaces a running server's socket file.
+        if is_running(self.name):
+            return False
         if self._server.listen(self.name):
             return True
-        # A crashed instance leaves its Unix socket file behind: nobody answers on it, so remove it.
-        if not is_running(self.name):
-            QLocalServer.removeServer(self.name)
-            return self._server.listen(self.name)
-        return False
+        # A crashed instance leaves its socket file behind, and nobody answers on it: remove it.
+        QLocalServer.removeServer(self.name)
+        return self._server.listen(self.name)
 
     def close(self) -> None:
         self._server.close()
@@ -87,21 +88,18 @@ class InstanceServer(QObject):
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
             self._buffers[socket] = b""
-            socket.readyRead.connect(lambda s=socket: self._read(s))
-            socket.disconnected.connect(lambda s=socket: self._finish(s))
-            if socket.bytesAvailable():
-                self._read(socket)
+            socket.readyRead.connect(self._read_all)
+            socket.disconnected.connect(self._read_all)
+            socket.disconnected.connect(socket.deleteLater)
+        self._read_all()
 
-    def _read(self, socket: QLocalSocket) -> None:
-        self._buffers[socket] = self._buffers.get(socket, b"") + bytes(socket.readAll().data())
-        *lines, rest = self._buffers[socket].split(b"\n")
-        self._buffers[socket] = rest
-        for line in lines:
-            text = line.decode("utf-8", "replace").strip()
-            if text:
-                self.fileRequested.emit(Path(text))
-
-    def _finish(self, socket: QLocalSocket) -> None:
-        self._read(socket)
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
+    def _read_all(self) -> None:
+        for socket in list(self._buffers):
+            data = self._buffers[socket] + bytes(socket.readAll().data())
+            *lines, self._buffers[socket] = data.split(b"\n")
+            for line in lines:
+                text = line.decode("utf-8", "replace").strip()
+                if text:
+                    self.fileRequested.emit(Path(text))
+            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+                del self._buffers[socket]
