@@ -92,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         "numpy and pandas": ["numpy", "numpy.libs", "pandas", "pandas.libs"],
     }
     part_sizes = {
-        name: sum(folder_bytes(internal / f) for f in folders if (internal / f).exists()) for name, folders in parts.items()
+        name: sum(folder_bytes(internal / folder) for folder in folders if (internal / folder).exists())
+        for name, folders in parts.items()
     }
 
     with tempfile.TemporaryDirectory() as scratch:
