@@ -1,9 +1,9 @@
 """Team Planner launcher: ``python main.py [PROJECT.teamplan]`` opens the app; a command runs headless.
 
-Commands (``solve``, ``compare``, ``import``, ``catalog``, ``template``) and ``--version`` go to
-:mod:`planner.cli`, which never loads Qt; an argument that is neither a command nor a file is a
-usage error (exit 2); everything else starts the desktop app from :mod:`ui.app`. The installed
-``team-planner`` command and the desktop build start here too.
+Commands (``solve``, ``compare``, ``import``, ``fit``, ``catalog``, ``template``) and ``--version``
+go to :mod:`planner.cli`, which never loads Qt; an argument that is neither a command nor a file
+is a usage error (exit 2); everything else starts the desktop app from :mod:`ui.app`. The
+installed ``team-planner`` command and the desktop build start here too.
 """
 
 from __future__ import annotations

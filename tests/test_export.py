@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ from planner.io.candidate_import import import_candidates
 from planner.io.plan_workbook import SHEETS, export_plan_workbook
 from planner.io.team_csv import export_team_csv
 from planner.io.xlsx_style import ExportError
-from planner.model.candidates import Candidate
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
 from planner.model.constraints import Constraints
 from planner.model.plan import Coverage, HireRecommendation, Member, Objective, Plan, PlanStatus
@@ -124,7 +125,7 @@ def test_workbook_sheets_and_summary(tmp_path: Path, project: Project, plan: Pla
     path = tmp_path / "plan.xlsx"
     export_plan_workbook(project, plan, path, exported_at=STAMP)
     book = load_workbook(path)
-    assert tuple(book.sheetnames) == SHEETS
+    assert tuple(book.sheetnames) == (*SHEETS[:2], "Offers", *SHEETS[2:7], "Growth", *SHEETS[7:])
     facts = {row[0]: row[1] for row in values(book["Summary"])[2:16]}
     assert facts["Project"] == "Vision start-up"
     assert facts["Kind"] == "Machine learning project"
@@ -243,11 +244,15 @@ def test_export_is_atomic(tmp_path: Path, project: Project, plan: Plan, monkeypa
 
 def test_team_csv_reads_back_as_candidates(tmp_path: Path, project: Project, plan: Plan) -> None:
     path = tmp_path / "team.csv"
+    project.candidates = [
+        dataclasses.replace(c, status=CandidateStatus.EMPLOYEE) if c.name == "Bo Li" else c for c in project.candidates
+    ]
     export_team_csv(project, plan, path)
     assert path.read_bytes().startswith(b"\xef\xbb\xbf")
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    assert rows[0][:7] == ["Name", "Role", "Tasks", "Annual cost", "Email", "Role fit", "Covers"]
+    assert rows[0][:8] == ["Name", "Assigned role", "Tasks", "Annual cost", "Email", "Status", "Role fit", "Covers"]
+    assert [r[5] for r in rows[1:]] == ["applicant", "employee"]
     assert [r[0] for r in rows[1:]] == ["Ana Garcia", "Bo Li"]
     assert rows[1][1] == "Machine Learning Researcher" and rows[1][3] == "180000"
     report = import_candidates(path, project.catalog)

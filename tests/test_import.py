@@ -19,6 +19,8 @@ from planner.io.header_mapping import HeaderDictionary
 from planner.io.import_report import ColumnTarget, Severity, report_to_dict
 from planner.io.rating_parse import RatingReader, ScaleKind, parse_cost
 from planner.model.catalog import Catalog, default_catalog
+from tests import spreadsheet_files
+from tests.spreadsheet_files import ods_cell, ods_row, ods_table
 
 HEADER = ["Name", "Machine Learning", "SQL", "Cost"]
 
@@ -49,31 +51,12 @@ def write_xlsx(
 
 
 def write_ods(path: Path, rows: list[list[object]], formulas: dict[tuple[int, int], str] | None = None) -> Path:
-    """A small ODS written with odfpy; ``None`` cells are empty, ``[]`` rows blank."""
-    from odf.opendocument import OpenDocumentSpreadsheet
-    from odf.table import Table, TableCell, TableRow
-    from odf.text import P
-
-    doc = OpenDocumentSpreadsheet()
-    table = Table(name="People")
-    for r, row in enumerate(rows):
-        tr = TableRow()
-        for c, value in enumerate(row):
-            formula = (formulas or {}).get((r, c))
-            if value is None:
-                cell = TableCell()
-            elif isinstance(value, (int, float)):
-                kwargs = {"formula": formula} if formula else {}
-                cell = TableCell(valuetype="float", value=value, **kwargs)
-                cell.addElement(P(text=str(value)))
-            else:
-                cell = TableCell(valuetype="string")
-                cell.addElement(P(text=str(value)))
-            tr.addElement(cell)
-        table.addElement(tr)
-    doc.spreadsheet.addElement(table)
-    doc.save(str(path))
-    return path
+    """A small ODS (sheet "People"); ``None`` cells are empty, ``[]`` rows blank."""
+    table_rows = [
+        ods_row(*(ods_cell(value, formula=(formulas or {}).get((r, c))) for c, value in enumerate(row)))
+        for r, row in enumerate(rows)
+    ]
+    return spreadsheet_files.write_ods(path, [ods_table("People", table_rows)])
 
 
 def error_messages(report: object) -> list[str]:
@@ -144,7 +127,7 @@ def test_ods_is_read_with_formulas_and_blank_rows(tmp_path: Path, catalog: Catal
     assert [(r.row, r.candidate.name if r.candidate else None) for r in report.rows] == [(4, "Ana"), (6, "Bo")]
     assert report.candidates[1].ratings["machine_learning"] == 3
     [warning] = report.warnings
-    assert (warning.row, warning.column, warning.value) == (6, "Machine Learning", "of:=1+2")
+    assert (warning.row, warning.column, warning.value) == (6, "Machine Learning", "=1+2")
     assert "formula" in warning.message
 
 
@@ -443,7 +426,16 @@ def test_report_json(tmp_path: Path, catalog: Catalog) -> None:
         "Hobby": "ignored",
     }
     assert data["candidates"] == [
-        {"row": 2, "name": "Ana", "skills": {"machine_learning": 3.5}, "cost": 185000, "email": "a@x", "notes": "nice"}
+        {
+            "row": 2,
+            "name": "Ana",
+            "skills": {"machine_learning": 3.5},
+            "cost": 185000,
+            "email": "a@x",
+            "notes": "nice",
+            "status": "applicant",
+            "roles": [],
+        }
     ]
     assert [(p["row"], p["column"], p["value"], p["severity"]) for p in data["problems"]] == [
         (1, "Hobby", "Hobby", "warning"),

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner import __version__
-from planner.cli import launch_error
+from planner.cli import COMMANDS, launch_error
 from planner.cli import main as cli_main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,9 +40,8 @@ def test_a_mistyped_command_is_a_usage_error_that_suggests_the_command() -> None
 def test_a_missing_file_is_a_usage_error_naming_the_commands(tmp_path: Path) -> None:
     result = launch(str(tmp_path / "nothing.teamplan"))
     assert result.returncode == 2
-    assert "nothing.teamplan': no such file or command (commands: solve, compare, import, catalog, template)" in (
-        result.stderr
-    )
+    assert f"nothing.teamplan': no such file or command (commands: {', '.join(COMMANDS)})" in result.stderr
+    assert "fit" in COMMANDS
 
 
 def test_a_folder_is_not_a_project(tmp_path: Path) -> None:

@@ -87,11 +87,11 @@ def test_failed_save_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.Monk
     def explode(*args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("planner.io.project_file.os.replace", explode)
+    monkeypatch.setattr("planner.io.atomic_write.os.replace", explode)
     with pytest.raises(ProjectFileError, match="No space left"):
         save_project(new_project("ds"), path)
     assert path.read_bytes() == before
-    assert not [p for p in tmp_path.iterdir() if p.suffix == ".tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.teamplan"]  # no temporary left behind
 
 
 def test_embedded_catalog_reopens_identically(tmp_path: Path) -> None:

@@ -21,7 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import ImportProblemError, ValidationError
-from planner.io.header_mapping import HeaderDictionary, cell_text, find_header_row, header_score, map_columns
+from planner.io.header_mapping import (
+    HeaderDictionary,
+    cell_text,
+    find_header_row,
+    header_key,
+    header_score,
+    map_columns,
+)
 from planner.io.import_report import (
     ColumnMapping,
     ColumnTarget,
@@ -30,9 +37,10 @@ from planner.io.import_report import (
     ImportReport,
     Severity,
 )
-from planner.io.rating_parse import PercentValue, RatingReader, RatingScale, parse_cost, parse_scale
-from planner.io.sheet_reader import Row, SheetData, read_sheet
-from planner.model.candidates import Candidate
+from planner.io.rating_parse import PercentValue, RatingReader, RatingScale, parse_cost, parse_scale, parse_status
+from planner.io.role_titles import RoleTitles
+from planner.io.sheet_reader import ErrorValue, Row, SheetData, read_sheet
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
 
 __all__ = ["import_candidates", "parse_scale"]
@@ -40,6 +48,10 @@ __all__ = ["import_candidates", "parse_scale"]
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 _FORMULA_STARTS = ("=", "+", "-", "@")
 _TEXT_FIELDS = frozenset({"name", "first_name", "last_name", "email", "notes"})
+_CSV_QUOTED = (*_FORMULA_STARTS, "\t", "\r")  # what an export prefixes with an apostrophe
+TOTAL_WORDS = frozenset({"total", "totals", "grand total", "subtotal", "sum", "average", "mean", "count", "overall"})
+SUB_HEADER_SCORES = frozenset({"score", "rating", "level", "value", "result", "grade", "points"})
+SUB_HEADER_COMMENTS = frozenset({"comment", "comments", "note", "notes", "evidence", "remark", "remarks", "feedback"})
 
 
 def import_candidates(
@@ -63,22 +75,27 @@ def import_candidates(
     path = Path(path)
     dictionary = HeaderDictionary.for_catalog(catalog)
 
-    def looks_like_header(rows: Sequence[Row]) -> bool:
-        return find_header_row(rows, dictionary) is not None
+    def sheet_score(rows: Sequence[Row]) -> int:
+        return max((header_score(row, dictionary) for row in rows), default=0)
 
-    data = read_sheet(path, sheet, looks_like_header)
+    data = read_sheet(path, sheet, sheet_score)
     header_index = _header_index(path, data, dictionary, header_row)
+    headers, sub_header, skip, problems = _two_row_header(data.rows, header_index, dictionary)
     try:
-        columns, problems = map_columns(
-            data.rows[header_index], catalog, dictionary, header_index + 1, column_overrides
+        columns, mapping_problems = map_columns(
+            headers, catalog, dictionary, header_index + 1, column_overrides, hidden=data.hidden_columns, skip=skip
         )
     except ValueError as exc:
         raise ValidationError(str(exc)) from exc
+    problems = mapping_problems + problems
+    problems.extend(ImportProblem(None, None, "", WARNING, note) for note in data.file_notes)
     _check_columns(columns, problems, header_index + 1, warn_blank_cost)
     reader = RatingReader(catalog.scale, scale)
-    builder = _RowBuilder(columns, data, reader, problems, warn_blank_cost)
-    rows = [builder.build(index) for index in range(header_index + 1, len(data.rows)) if _has_values(data.rows[index])]
-    _warn_blank_header_data(columns, data.rows[header_index + 1 :], problems, header_index + 1)
+    titles = RoleTitles(catalog)
+    builder = _RowBuilder(columns, data, reader, problems, warn_blank_cost, titles)
+    first = header_index + (2 if sub_header else 1)
+    rows = [builder.build(index) for index in range(first, len(data.rows)) if _has_values(data.rows[index])]
+    _warn_blank_header_data(columns, data.rows[first:], problems, header_index + 1)
     return ImportReport(
         source=str(path),
         sheet=data.sheet,
@@ -88,7 +105,60 @@ def import_candidates(
         rows=tuple(rows),
         problems=tuple(problems),
         scale=reader.scale,
+        sheet_reason=data.sheet_reason,
+        sub_header_row=header_index + 2 if sub_header else None,
+        role_titles=tuple(titles.match_all(builder.titles_seen)),
     )
+
+
+def _two_row_header(
+    rows: Sequence[Row], header_index: int, dictionary: HeaderDictionary
+) -> tuple[list[object], bool, frozenset[int], list[ImportProblem]]:
+    """The headers to map; for a skill over "Score" / "Comment" sub-columns, one header per sub-column.
+
+    ATS exports put a merged skill name over two or more sub-columns; the merged cell's text
+    is in its first column only. Score-like sub-columns take the skill, comment-like ones are
+    skipped (and reported once).
+    """
+    top = list(rows[header_index])
+    below = list(rows[header_index + 1]) if header_index + 1 < len(rows) else []
+    words = [header_key(cell_text(v)) if isinstance(v, str) else "" for v in below]
+    subs = sum(1 for w in words if w in SUB_HEADER_SCORES or w in SUB_HEADER_COMMENTS)
+    if subs < 2 or header_score(below, dictionary) > 0:
+        return top, False, frozenset(), []
+    width = max(len(top), len(below))
+    top += [None] * (width - len(top))
+    headers: list[object] = []
+    skip, comments = set(), []
+    parent = ""
+    for index in range(width):
+        own = cell_text(top[index])
+        word = words[index] if index < len(words) else ""
+        if own:
+            parent = own
+        elif not word:
+            parent = ""
+        if word in SUB_HEADER_COMMENTS and parent:
+            skip.add(index)
+            comments.append(f"{parent} ({cell_text(below[index])})")
+            headers.append(f"{parent} ({cell_text(below[index])})")
+        elif word in SUB_HEADER_SCORES and parent:
+            headers.append(f"{parent} ({cell_text(below[index])})")
+        else:
+            headers.append(own)
+    problems = []
+    if comments:
+        problems.append(
+            ImportProblem(
+                header_index + 2,
+                None,
+                "",
+                WARNING,
+                f"two header rows: {len(comments)} comment column(s) under skills not imported "
+                f"({', '.join(comments[:5])}{'…' if len(comments) > 5 else ''})",
+            )
+        )
+    return headers, True, frozenset(skip), problems
 
 
 def _has_values(row: Row) -> bool:
@@ -197,6 +267,7 @@ class _RowBuilder:
         reader: RatingReader,
         problems: list[ImportProblem],
         warn_blank_cost: bool,
+        titles: RoleTitles,
     ) -> None:
         self.columns = [c for c in columns if c.target.kind != "ignored"]
         self.skill_columns = [
@@ -212,15 +283,20 @@ class _RowBuilder:
         self.names: dict[str, tuple[int, Candidate]] = {}
         self.emails: dict[str, int] = {}
         self.formula_rows = {r for r, _ in data.formulas}
-        self.all_text = data.file_format == "csv"  # CSV rows are tuples of text already
+        self.all_text = data.file_format == "csv"  # CSV rows are lists of text already
+        self.titles = titles
+        self.titles_seen: list[str] = []
+        self.name_columns = {c.index for c in self.columns if c.target.kind in ("name", "first_name", "last_name")}
 
     def build(self, index: int) -> ImportedRow:
         raw = self.data.rows[index]
         number = index + 1
-        values = raw if self.all_text else tuple(v if v.__class__ is str else _display(v) for v in raw)
+        values = tuple(raw) if self.all_text else tuple(v if v.__class__ is str else _display(v) for v in raw)
         if len(values) < self.width:
             values += ("",) * (self.width - len(values))
         problems: list[ImportProblem] = []
+        if index in self.data.hidden_rows or index in self.data.row_notes or len(raw) > self.width:
+            self._row_doubts(index, raw, problems)
         ratings: dict[str, float] = {}
         has_formulas = index in self.formula_rows
         cache = self.reader.cache
@@ -257,6 +333,12 @@ class _RowBuilder:
             kind = column.target.kind
             if value.__class__ is str and kind in _TEXT_FIELDS and (not self.all_text or value[0] != "'"):
                 fields[kind] = value  # the common case: plain text, nothing to check
+            elif value.__class__ is ErrorValue:
+                problems.append(
+                    ImportProblem(number, column.header, str(value), ERROR, f"the cell shows the error {value}")
+                )
+            elif kind in _TEXT_FIELDS and column.index in self.name_columns and value.__class__ is not str:
+                problems.append(ImportProblem(number, column.header, cell_text(value), ERROR, _not_a_name(value)))
             else:
                 fields[kind] = self._field(number, column, value, problems)
         candidate = self._candidate(number, fields, ratings, problems)
@@ -307,9 +389,33 @@ class _RowBuilder:
                 )
                 return _UNUSABLE
             return int(text)
-        text = cell_text(value)
-        if self.data.file_format == "csv" and text.startswith("'") and text[1:2] in _FORMULA_STARTS:
-            return text[1:]  # the apostrophe a CSV export adds against formula injection
+        if kind == "status":
+            status = parse_status(value)
+            if not isinstance(status, CandidateStatus):
+                problems.append(
+                    ImportProblem(number, column.header, cell_text(value), WARNING, f"{status}: taken as an applicant")
+                )
+                return _UNUSABLE
+            return status
+        if kind == "roles":
+            text = cell_text(value)
+            self.titles_seen.append(text)
+            roles, unknown = self.titles.read_cell(text)
+            if unknown:
+                problems.append(
+                    ImportProblem(
+                        number,
+                        column.header,
+                        text,
+                        WARNING,
+                        f"no catalog role fits {', '.join(map(repr, unknown))}"
+                        + ("" if roles else ": the person is open to every role"),
+                    )
+                )
+            return roles
+        text = value if isinstance(value, str) else cell_text(value)
+        if self.data.file_format == "csv" and text.startswith("'") and text[1:2] in _CSV_QUOTED:
+            text = text[1:]  # the apostrophe a CSV export adds against formula injection
         return text
 
     def _candidate(
@@ -317,13 +423,26 @@ class _RowBuilder:
     ) -> Candidate | None:
         name = fields.get("name") or " ".join(p for p in (fields.get("first_name"), fields.get("last_name")) if p)
         name = " ".join(str(name).split())
-        if not name:
+        if not name and not any(p.severity is ERROR for p in problems):
             problems.append(ImportProblem(number, None, "", ERROR, "no name: every candidate needs one"))
+        elif name.casefold().rstrip(":") in TOTAL_WORDS:
+            problems.append(
+                ImportProblem(
+                    number,
+                    self._header_of("name") or self._header_of("first_name"),
+                    name,
+                    ERROR,
+                    "a totals row, not a candidate: not imported",
+                )
+            )
         cost = fields.get("cost")
         if cost is None and self.warn_blank_cost and name:
             problems.append(ImportProblem(number, self._header_of("cost"), "", WARNING, "cost unknown (blank)"))
         if any(p.severity is ERROR for p in problems):
             return None
+        status = fields.get("status")
+        if not isinstance(status, CandidateStatus):
+            status = CandidateStatus.APPLICANT
         candidate = Candidate(
             name=name,
             ratings=ratings,
@@ -331,6 +450,8 @@ class _RowBuilder:
             email=str(fields.get("email", "")),
             notes=str(fields.get("notes", "")),
             max_tasks=fields.get("max_tasks"),
+            status=status,
+            roles=fields.get("roles", ()),
         )
         key = _name_key(name)
         if key in self.names:
@@ -373,11 +494,50 @@ class _RowBuilder:
                 self.emails[email_key] = number
         return candidate
 
+    def _row_doubts(self, index: int, raw: Row, problems: list[ImportProblem]) -> None:
+        """Hidden rows, rows whose bytes did not fit the file's encoding, values beyond the header."""
+        number = index + 1
+        if index in self.data.hidden_rows:
+            problems.append(
+                ImportProblem(
+                    number,
+                    None,
+                    "",
+                    WARNING,
+                    "the row is hidden in the workbook (by a filter or by hand): imported; check that it belongs",
+                )
+            )
+        if index in self.data.row_notes:
+            problems.append(ImportProblem(number, None, "", WARNING, self.data.row_notes[index]))
+        if self.all_text and len(raw) > self.width and any(cell_text(v) for v in raw[self.width :]):
+            problems.append(
+                ImportProblem(
+                    number,
+                    None,
+                    ", ".join(cell_text(v) for v in raw)[:200],
+                    ERROR,
+                    f"{len(raw)} values but the header has {self.width} columns: a value with an unquoted "
+                    "separator (a decimal comma?) would shift every column after it; quote it or fix the row",
+                )
+            )
+
     def _header_of(self, kind: str) -> str | None:
         for column in self.columns:
             if column.target.kind == kind:
                 return column.header
         return None
+
+
+def _not_a_name(value: object) -> str:
+    if isinstance(value, bool):
+        what = "true/false"
+    elif isinstance(value, (int, float)):
+        what = "a number"
+    elif value.__class__.__name__ in ("date", "datetime", "time", "timedelta"):
+        what = "a date or time"
+    else:
+        what = f"a {type(value).__name__}"
+    return f"the name cell holds {what}, not a name: not imported"
 
 
 class _Unusable:

@@ -24,7 +24,6 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
         "candidate",
         "candidate name",
         "person",
-        "employee",
         "employee name",
         "applicant",
         "applicant name",
@@ -57,7 +56,39 @@ FIELD_HEADERS: dict[str, tuple[str, ...]] = {
     "email": ("email", "e-mail", "email address", "mail", "work email"),
     "notes": ("notes", "note", "comment", "comments", "remarks", "remark"),
     "max_tasks": ("max tasks", "maximum tasks", "task cap", "tasks cap", "max tasks per person"),
+    "status": (
+        "status",
+        "employment status",
+        "employee status",
+        "candidate type",
+        "internal",
+        "internal/external",
+        "employee",
+        "current employee",
+        "type",
+        "source",
+    ),
+    "roles": (
+        "applied for",
+        "position applied for",
+        "role applied for",
+        "open to",
+        "open to roles",
+        "roles",
+        "desired role",
+        "target role",
+        "role",
+        "position",
+        "title",
+        "job title",
+        "current title",
+    ),
 }
+
+# Words that name a field only loosely: a match is reported so the user can check it.
+LOOSE_WORDS = frozenset(
+    {"rate", "day rate", "pay", "comp", "price", "type", "source", "title", "position", "role", "first", "last", "mail"}
+)
 
 _SUFFIXES = ("rating", "ratings", "level", "levels", "score", "scores", "skill", "skills")
 HEADER_SCAN_ROWS = 30
@@ -85,10 +116,20 @@ def _variants(header: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class HeaderMatch:
+    """A header's target and, for a loose match, how it was taken (for the warning); ``""`` when exact."""
+
+    target: ColumnTarget
+    loose: str = ""
+
+
+@dataclass(frozen=True)
 class HeaderDictionary:
-    """Every known header key of a catalog -> its target."""
+    """Every known header key of a catalog -> its target (``aliases``: keys that are skill aliases)."""
 
     targets: dict[str, ColumnTarget]
+    aliases: frozenset[str] = frozenset()
+    loose_fields: frozenset[str] = frozenset()
 
     @classmethod
     def for_catalog(cls, catalog: Catalog) -> HeaderDictionary:
@@ -100,18 +141,36 @@ class HeaderDictionary:
         for skill in catalog.skills:
             for word in (skill.id, skill.name):
                 targets.setdefault(header_key(word), ColumnTarget("skill", skill.id))
+        aliases = set()
         for skill in catalog.skills:
             for word in skill.aliases:
-                targets.setdefault(header_key(word), ColumnTarget("skill", skill.id))
-        return cls(targets)
+                key = header_key(word)
+                if key not in targets:
+                    targets[key] = ColumnTarget("skill", skill.id)
+                    aliases.add(key)
+        return cls(targets, frozenset(aliases), frozenset(header_key(w) for w in LOOSE_WORDS))
+
+    def match(self, header: str) -> HeaderMatch:
+        """The target of one header (``ignored`` if none) and whether the match is loose.
+
+        A match is loose when the header names a field only vaguely ("Rate" for the cost), or
+        when only a shortened form of the header ("Engineering" from "Engineering Level") is
+        a skill's alias: a job ladder or a rate of pay must not become a rating unnoticed.
+        """
+        for position, key in enumerate(_variants(header)):
+            found = self.targets.get(key)
+            if found is None:
+                continue
+            if key in self.loose_fields:
+                return HeaderMatch(found, "a loose match")
+            if position > 0 and key in self.aliases:
+                return HeaderMatch(found, f"a loose match (only {key!r} is a known name)")
+            return HeaderMatch(found)
+        return HeaderMatch(IGNORED)
 
     def target(self, header: str) -> ColumnTarget:
         """The target of one header, or ``ignored``."""
-        for key in _variants(header):
-            found = self.targets.get(key)
-            if found is not None:
-                return found
-        return IGNORED
+        return self.match(header).target
 
 
 def header_score(cells: Sequence[object], dictionary: HeaderDictionary) -> int:
@@ -156,31 +215,45 @@ def map_columns(
     dictionary: HeaderDictionary,
     header_row: int,
     overrides: Mapping[str, ColumnTarget] | None = None,
+    *,
+    hidden: frozenset[int] = frozenset(),
+    skip: frozenset[int] = frozenset(),
 ) -> tuple[list[ColumnMapping], list[ImportProblem]]:
-    """Map every header to a target; report ignored and repeated columns as warnings.
+    """Map every header to a target; report ignored, repeated, loose and hidden columns as warnings.
 
     ``overrides`` maps a header (as written, or any spelling with the same key) to the
     target the user chose; an override to an unknown skill is an error of the caller and
-    raises ``ValueError``.
+    raises ``ValueError``. Of two columns with the same meaning the first visible one is
+    read (a column hidden in the workbook loses to a visible one). Columns in ``skip`` are
+    ignored without a word (the caller reports them).
     """
     override_by_key = {header_key(h): t for h, t in (overrides or {}).items()}
     for target in override_by_key.values():
         if target.kind == "skill" and target.skill not in catalog.skill_ids:
             raise ValueError(f"column override: unknown skill {target.skill!r}")
-    mappings: list[ColumnMapping] = []
     problems: list[ImportProblem] = []
     used: dict[tuple[str, str | None], str] = {}
-    for index, raw in enumerate(headers):
-        header = cell_text(raw)
+    chosen: dict[int, ColumnMapping] = {}
+    texts = [cell_text(raw) for raw in headers]
+    for index in sorted(range(len(texts)), key=lambda i: (i in hidden, i)):  # visible columns claim first
+        header = texts[index]
         key = header_key(header)
-        if key in override_by_key:
+        loose = ""
+        if index in skip:
+            target = IGNORED
+        elif key in override_by_key:
             target = override_by_key[key]
         elif header in (overrides or {}):
             target = (overrides or {})[header]
+        elif header:
+            found = dictionary.match(header)
+            target, loose = found.target, found.loose
         else:
-            target = dictionary.target(header) if header else IGNORED
+            target = IGNORED
         slot = (target.kind, target.skill)
-        if target.kind != "ignored" and slot in used:
+        if index in skip:
+            pass
+        elif target.kind != "ignored" and slot in used:
             problems.append(
                 ImportProblem(
                     header_row,
@@ -193,6 +266,27 @@ def map_columns(
             target = IGNORED
         elif target.kind != "ignored":
             used[slot] = header
+            if loose:
+                problems.append(
+                    ImportProblem(
+                        header_row,
+                        header,
+                        header,
+                        Severity.WARNING,
+                        f"taken for {_describe(target, catalog)} ({loose}): check it, or map the column "
+                        "in the import dialog",
+                    )
+                )
+            if index in hidden:
+                problems.append(
+                    ImportProblem(
+                        header_row,
+                        header,
+                        header,
+                        Severity.WARNING,
+                        f"the column is hidden in the workbook; it was read as {_describe(target, catalog)}",
+                    )
+                )
         elif header:
             problems.append(
                 ImportProblem(
@@ -204,11 +298,27 @@ def map_columns(
                     "(map it to a skill in the import dialog if it is one)",
                 )
             )
-        mappings.append(ColumnMapping(header, index, target))
+        chosen[index] = ColumnMapping(header, index, target)
+    mappings = [chosen[index] for index in range(len(texts))]
+    _employee_as_name(mappings, texts)
     return mappings, problems
+
+
+def _employee_as_name(mappings: list[ColumnMapping], texts: list[str]) -> None:
+    """An "Employee" column is the status, unless no other column holds the names: then it is the name."""
+    kinds = {m.target.kind for m in mappings}
+    if "name" in kinds or {"first_name", "last_name"} <= kinds:
+        return
+    for position, mapping in enumerate(mappings):
+        if header_key(texts[position]) == "employee" and mapping.target.kind == "status":
+            mappings[position] = ColumnMapping(mapping.header, mapping.index, ColumnTarget("name"))
+            return
 
 
 def _describe(target: ColumnTarget, catalog: Catalog) -> str:
     if target.kind == "skill" and target.skill is not None:
         return f"the skill {catalog.skill(target.skill).name}"
-    return f"the {target.kind.replace('_', ' ')}"
+    return {
+        "status": "the status (employee or applicant)",
+        "roles": "the roles the person is open to",
+    }.get(target.kind, f"the {target.kind.replace('_', ' ')}")

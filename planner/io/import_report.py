@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any
 
 from planner.io.rating_parse import RatingScale
+from planner.io.role_titles import TitleMatch
 from planner.model.candidates import Candidate
 
 
@@ -34,7 +35,19 @@ class ImportProblem:
     message: str
 
 
-TARGET_KINDS = ("skill", "name", "first_name", "last_name", "cost", "email", "notes", "max_tasks", "ignored")
+TARGET_KINDS = (
+    "skill",
+    "name",
+    "first_name",
+    "last_name",
+    "cost",
+    "email",
+    "notes",
+    "max_tasks",
+    "status",
+    "roles",
+    "ignored",
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,9 @@ class ImportReport:
     rows: tuple[ImportedRow, ...]
     problems: tuple[ImportProblem, ...]
     scale: RatingScale
+    sheet_reason: str = ""
+    sub_header_row: int | None = None  # a second header row (ATS exports: "Score" / "Comment" under a skill)
+    role_titles: tuple[TitleMatch, ...] = ()  # each job title read from the roles column and the roles it opens
 
     @property
     def candidates(self) -> list[Candidate]:
@@ -139,7 +155,9 @@ def report_to_dict(report: ImportReport) -> dict[str, Any]:
         "source": report.source,
         "sheet": report.sheet,
         "sheets": list(report.sheets),
+        "sheet_reason": report.sheet_reason,
         "header_row": report.header_row,
+        "sub_header_row": report.sub_header_row,
         "scale": report.scale.label,
         "columns": _column_labels(report.columns),
         "candidates": [
@@ -150,11 +168,14 @@ def report_to_dict(report: ImportReport) -> dict[str, Any]:
                 "cost": _number(row.candidate.cost),
                 "email": row.candidate.email,
                 "notes": row.candidate.notes,
+                "status": row.candidate.status.value,
+                "roles": list(row.candidate.roles),
                 **({"max_tasks": row.candidate.max_tasks} if row.candidate.max_tasks is not None else {}),
             }
             for row in report.rows
             if row.candidate is not None
         ],
+        "role_titles": {match.title: list(match.roles) for match in report.role_titles},
         "problems": [
             {
                 "row": p.row,

@@ -1,36 +1,44 @@
 """The ``.teamplan`` project file: JSON with a ``format_version``, saved atomically.
 
-Saving writes a temporary file beside the target, flushes and fsyncs it, copies the
-previous version to ``NAME.teamplan.bak`` and renames the new file into place, so a crash
-at any moment leaves either the old or the new project, never half of one.
+Saving writes a temporary file beside the target, flushes and fsyncs it, puts a copy of
+the previous version at ``NAME.teamplan.bak`` the same way, and renames the new file into
+place (:mod:`planner.io.atomic_write`), so a kill at any moment leaves either the old or
+the new project and an intact backup.
 
-Loading never shows a traceback for a bad file: damaged JSON, truncation, hand edits and
-files from a newer Team Planner all raise :class:`ProjectFileError` naming the place
-(``$.candidates[3].ratings.mathematics``) and the reason.
+Loading never shows a traceback for a bad file: damaged JSON, truncation, hand edits,
+values of the wrong JSON type, numbers out of range (``1e999``, integers of thousands of
+digits, ``NaN``), absurd nesting and files from a newer Team Planner all raise
+:class:`ProjectFileError` naming the place (``$.candidates[3].ratings.mathematics``) and
+the reason.
+
+Format 2 adds each candidate's ``status`` (employee or applicant) and ``roles`` and the
+constraints' budget scope, open positions, training policy and deadline; format-1 files
+load with the defaults.
 """
 
 from __future__ import annotations
 
 import json
 import math
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from planner import __version__
 from planner.errors import CatalogError, ProjectFileError
-from planner.model.candidates import Candidate, candidate_problems
+from planner.io.atomic_write import write_atomically
+from planner.model.candidates import Candidate, CandidateStatus, candidate_problems
 from planner.model.catalog import Catalog, catalog_from_dict, catalog_to_dict
-from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder, TrainingPolicy
 from planner.model.plan import Plan, plan_from_dict, plan_to_dict
 from planner.model.project import Project
 from planner.model.scenario import Scenario
 
 FILE_FORMAT = "team-planner-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".teamplan"
+MAX_DIGITS = 18  # no count or amount in a project needs more
+MAX_AMOUNT = 1e15  # costs and budgets: far above any real team, far below float trouble
+_DAMAGE = (AttributeError, TypeError, ValueError, KeyError, IndexError, OverflowError, RecursionError)
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -49,6 +57,16 @@ def constraints_to_dict(c: Constraints) -> dict[str, Any]:
         "time_limit": c.time_limit,
         "min_role_fit": c.min_role_fit,
         "critical": [{"task": t, "skill": s} for t, s in sorted(c.critical)],
+        "budget_scope": c.budget_scope.value,
+        "max_open_positions": c.max_open_positions,
+        "training": {
+            "enabled": c.training.enabled,
+            "max_levels_per_skill": c.training.max_levels_per_skill,
+            "max_levels_per_person": c.training.max_levels_per_person,
+            "cost_per_level": c.training.cost_per_level,
+            "weeks_per_level": c.training.weeks_per_level,
+        },
+        "needed_within_weeks": c.needed_within_weeks,
     }
 
 
@@ -60,6 +78,8 @@ def candidate_to_dict(c: Candidate) -> dict[str, Any]:
         "cost": c.cost,
         "notes": c.notes,
         "max_tasks": c.max_tasks,
+        "status": c.status.value,
+        "roles": list(c.roles),
     }
 
 
@@ -94,32 +114,13 @@ def project_to_dict(project: Project) -> dict[str, Any]:
 
 
 def write_text_atomic(path: Path, text: str, *, keep_backup: bool = True) -> None:
-    """Write ``text`` to ``path`` atomically; the previous file is kept as ``path + '.bak'``."""
-    path = Path(path)
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        os.chmod(tmp_name, _file_mode(path))
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+    """Write ``text`` (UTF-8) to ``path`` atomically; the previous file is kept as ``path + '.bak'``."""
+
+    def write(temp: Path) -> None:
+        with temp.open("w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep_backup and path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        os.replace(tmp_name, path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
 
-
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; new files get the usual umask-based mode."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    write_atomically(Path(path), write, backup=keep_backup)
 
 
 def save_project(project: Project, path: Path) -> None:
@@ -147,17 +148,55 @@ def load_project(path: Path) -> Project:
         raise ProjectFileError(f"{path}: byte {exc.start}: not a UTF-8 text file (is it a project file?)") from exc
     if not text.strip():
         raise ProjectFileError(f"{path}: the file is empty")
+    return project_from_dict(parse_json(text, str(path)), where=str(path))
+
+
+class _BadNumber(ValueError):
+    """A number the file may not hold (the JSON hooks raise it; the loader words it)."""
+
+
+def _parse_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise _BadNumber(f"the number {text[:12]}… has {len(text)} digits: out of range")
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _BadNumber(f"the number {text[:20]} is out of range")
+    return value
+
+
+def _parse_constant(text: str) -> Any:
+    raise _BadNumber(f"{text} is not a number JSON allows")
+
+
+def parse_json(text: str, where: str) -> Any:
+    """JSON with only finite, reasonably sized numbers; any failure is a :class:`ProjectFileError`."""
     try:
-        data = json.loads(text)
+        return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
         hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) - 1 else ""
-        raise ProjectFileError(f"{path}: line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") from exc
-    return project_from_dict(data, where=str(path))
+        raise ProjectFileError(f"{where}: line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") from exc
+    except _BadNumber as exc:
+        raise ProjectFileError(f"{where}: {exc}") from exc
+    except RecursionError as exc:
+        raise ProjectFileError(f"{where}: the JSON is nested too deeply to be a project file") from exc
+    except (ValueError, OverflowError) as exc:
+        raise ProjectFileError(f"{where}: not a valid project file: {exc}") from exc
 
 
 def project_from_dict(data: Any, where: str = "project") -> Project:
-    """Build a project from its JSON form, validating every field."""
-    return _ProjectReader(where).project(data)
+    """Build a project from its JSON form, validating every field.
+
+    Every field is checked where it is read; a value of a type no check expected (deep in
+    the embedded catalog, say) still ends as a :class:`ProjectFileError`, never a traceback.
+    """
+    try:
+        return _ProjectReader(where).project(data)
+    except _DAMAGE as exc:
+        raise ProjectFileError(f"{where}: the file is damaged ({type(exc).__name__}: {exc})") from exc
 
 
 class _ProjectReader:
@@ -182,18 +221,23 @@ class _ProjectReader:
             raise self.fail(place, f"expected text, found {_kind(value)}")
         return value
 
-    def number(self, value: Any, place: str, *, optional: bool = False) -> float | None:
+    def number(self, value: Any, place: str, *, optional: bool = False, limit: float = MAX_AMOUNT) -> float | None:
         if value is None and optional:
             return None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self.fail(place, f"expected a number, found {_kind(value)}")
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number) or abs(number) > limit:
+            raise self.fail(place, f"the number {value!r} is out of range")
+        return number
 
     def whole(self, value: Any, place: str, *, optional: bool = False) -> int | None:
         if value is None and optional:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise self.fail(place, f"expected a whole number, found {_kind(value)}")
+        if abs(value) > 10**9:
+            raise self.fail(place, f"the number {value} is out of range")
         return value
 
     def project(self, data: Any) -> Project:
@@ -215,6 +259,8 @@ class _ProjectReader:
             catalog = catalog_from_dict(self.obj(data.get("catalog"), "$.catalog"), where="$.catalog")
         except CatalogError as exc:
             raise ProjectFileError(f"{self.where}: embedded catalog: {exc}") from exc
+        except _DAMAGE as exc:
+            raise self.fail("$.catalog", f"the embedded catalog is damaged ({type(exc).__name__}: {exc})") from exc
 
         kind = self.text(data.get("kind"), "$.kind")
         if kind not in {k.id for k in catalog.kinds}:
@@ -270,7 +316,7 @@ class _ProjectReader:
             return None
         try:
             return plan_from_dict(self.obj(value, place))
-        except (KeyError, TypeError, ValueError) as exc:
+        except _DAMAGE as exc:
             raise self.fail(place, f"the saved plan is damaged ({exc!r}); remove it or re-solve") from exc
 
     def settings(
@@ -335,6 +381,14 @@ class _ProjectReader:
             assert number is not None
             ratings[skill] = number
         max_tasks = self.whole(item.get("max_tasks"), f"{place}.max_tasks", optional=True)
+        try:
+            status = CandidateStatus(item.get("status", CandidateStatus.APPLICANT.value))
+        except ValueError:
+            raise self.fail(f"{place}.status", "expected 'employee' or 'applicant'") from None
+        roles = tuple(
+            self.text(role, f"{place}.roles[{i}]")
+            for i, role in enumerate(self.lst(item.get("roles", []), f"{place}.roles"))
+        )
         return Candidate(
             name=self.text(item.get("name"), f"{place}.name"),
             ratings=ratings,
@@ -342,6 +396,8 @@ class _ProjectReader:
             email=self.text(item.get("email", ""), f"{place}.email"),
             notes=self.text(item.get("notes", ""), f"{place}.notes"),
             max_tasks=max_tasks,
+            status=status,
+            roles=roles,
         )
 
     def constraints(self, data: dict[str, Any], names: set[str], catalog: Catalog, place: str) -> Constraints:
@@ -385,11 +441,56 @@ class _ProjectReader:
                 self.requirement_key(self.obj(item, f"{place}.critical[{i}]"), f"{place}.critical[{i}]", tasks, skills)
                 for i, item in enumerate(self.lst(data.get("critical", []), f"{place}.critical"))
             ),
+            **self.new_constraints(data, place),
         )
         problems = constraints.problems()
         if problems:
             raise self.fail(place, "; ".join(problems))
         return constraints
+
+    def new_constraints(self, data: dict[str, Any], place: str) -> dict[str, Any]:
+        """The format-2 constraint fields, with their defaults when absent (format 1)."""
+        defaults = Constraints()
+        try:
+            scope = BudgetScope(data.get("budget_scope", defaults.budget_scope.value))
+        except ValueError:
+            raise self.fail(f"{place}.budget_scope", "expected 'all' or 'new'") from None
+        training = self.obj(data.get("training", {}), f"{place}.training")
+        base = defaults.training
+        enabled = training.get("enabled", base.enabled)
+        if not isinstance(enabled, bool):
+            raise self.fail(f"{place}.training.enabled", f"expected true or false, found {_kind(enabled)}")
+        policy = TrainingPolicy(
+            enabled=enabled,
+            max_levels_per_skill=self.whole(
+                training.get("max_levels_per_skill", base.max_levels_per_skill),
+                f"{place}.training.max_levels_per_skill",
+            )
+            or 0,
+            max_levels_per_person=self.whole(
+                training.get("max_levels_per_person", base.max_levels_per_person),
+                f"{place}.training.max_levels_per_person",
+            )
+            or 0,
+            cost_per_level=self.number(
+                training.get("cost_per_level", base.cost_per_level), f"{place}.training.cost_per_level"
+            )
+            or 0.0,
+            weeks_per_level=self.whole(
+                training.get("weeks_per_level", base.weeks_per_level), f"{place}.training.weeks_per_level"
+            )
+            or 0,
+        )
+        return {
+            "budget_scope": scope,
+            "max_open_positions": self.whole(
+                data.get("max_open_positions"), f"{place}.max_open_positions", optional=True
+            ),
+            "training": policy,
+            "needed_within_weeks": self.whole(
+                data.get("needed_within_weeks"), f"{place}.needed_within_weeks", optional=True
+            ),
+        }
 
 
 def _kind(value: Any) -> str:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from planner.errors import ValidationError
+from planner.model.candidates import CandidateStatus
 from planner.model.catalog import Scale
 
 
@@ -281,3 +282,30 @@ def _grouped_number(text: str) -> float | None:
 
 def _groups_ok(parts: list[str]) -> bool:
     return bool(parts[0]) and len(parts[0]) <= 3 and all(len(p) == 3 and p.isdigit() for p in parts[1:])
+
+
+# --- employee or applicant -------------------------------------------------------------------
+
+EMPLOYEE_WORDS = frozenset(
+    {"yes", "y", "true", "1", "internal", "employee", "staff", "current", "current employee", "existing"}
+    | {"internal candidate", "incumbent", "in house", "inhouse", "x"}
+)
+APPLICANT_WORDS = frozenset(
+    {"no", "n", "false", "0", "external", "candidate", "applicant", "new", "new hire", "hire", "prospect"}
+    | {"external candidate", "contractor", "outside", "market"}
+)
+
+
+def parse_status(value: object) -> CandidateStatus | str:
+    """Employee or applicant from ``yes``/``no``, ``internal``/``external``, ``employee``/``applicant``…,
+    or an error message (a ``str``)."""
+    if isinstance(value, bool):
+        return CandidateStatus.EMPLOYEE if value else CandidateStatus.APPLICANT
+    if isinstance(value, (int, float)) and value in (0, 1):
+        return CandidateStatus.EMPLOYEE if value == 1 else CandidateStatus.APPLICANT
+    text = " ".join(re.sub(r"[^0-9a-z]+", " ", str(value).lower()).split())
+    if text in EMPLOYEE_WORDS:
+        return CandidateStatus.EMPLOYEE
+    if text in APPLICANT_WORDS:
+        return CandidateStatus.APPLICANT
+    return f"{str(value)!r} does not say employee or applicant (write yes/no, internal/external or employee/applicant)"

@@ -1,376 +1,286 @@
-"""Reading one sheet of a CSV, XLSX/XLSM or ODS file into rows of raw cell values.
+"""Reading one sheet of a CSV, XLSX/XLSM/XLSB, XLS or ODS file into rows of raw cell values.
+
+Workbooks are read by python-calamine (the Rust calamine reader, as pandas'
+``engine="calamine"``); CSV by :mod:`planner.io.csv_reader`. Before calamine expands
+anything, the fences of :mod:`planner.io.file_limits` are checked (file size, zip parts'
+declared sizes and compression ratios, the sheet's extent) and what calamine cannot tell
+is taken from the XML by :mod:`planner.io.sheet_markup` (sheet states and the active
+sheet, hidden rows and columns, formulas, error cells, percent formats).
 
 The reader keeps the spreadsheet's geometry (row ``i`` of :attr:`SheetData.rows` is
-spreadsheet row ``i + 1``, blank rows included), records every formula cell with the
-value its program last computed, and marks numbers shown as percentages
-(:class:`PercentValue`). It never writes to the file. Files it cannot read raise
-:class:`ImportProblemError`.
+spreadsheet row ``i + 1``, blank rows included), marks numbers shown as percentages
+(:class:`PercentValue`) and error cells (:class:`ErrorValue`), and records formula cells
+with the value their program last computed. It never writes to the file. A file it
+cannot read raises :class:`ImportProblemError` naming the file and the reason.
 
-XLSX is read by :mod:`planner.io.xlsx_reader` (one streamed pass giving values, formulas
-and their cached results); layouts it does not handle go to openpyxl in read-only mode
-(the engine pandas uses): one pass over cached values and, only when the sheet's XML
-holds formulas, a second pass to find which cells they are. ODS is read with odfpy
-directly (not through pandas, which drops blank rows and formulas). CSV encoding (UTF-8
-with or without BOM, UTF-16, cp1252) and delimiter (comma, semicolon, tab, pipe) are
-detected.
+Which sheet: the one a person would pick — visible before hidden, then a sheet whose
+header row maps to skills (the more the better), then the active sheet, then the first.
+:attr:`SheetData.sheet_reason` says why, and names the other sheets.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
-import re
-import warnings
 import zipfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from planner.errors import ImportProblemError
+from planner.io.csv_reader import read_csv
+from planner.io.file_limits import check_extent, check_file_size, check_zip
 from planner.io.rating_parse import PercentValue
-from planner.io.xlsx_reader import ParsedRow, UnsupportedLayout, iter_rows, open_book
+from planner.io.sheet_markup import (
+    ERROR_LITERALS,
+    BookInfo,
+    Markup,
+    XmlProblem,
+    ods_markup,
+    ods_mimetype,
+    scan_xlsx_sheet,
+    xlsx_book,
+    xlsx_markup,
+)
 
-Row = tuple[Any, ...]
+Row = Sequence[Any]
 SCAN_ROWS = 30
-_FORMULA_TAG = re.compile(rb"<(?:\w+:)?f[ >/]")
+WORKBOOK_FORMATS = ("xlsx", "xlsb", "xls", "ods")
+_ODF_KINDS = {
+    "application/vnd.oasis.opendocument.text": "an OpenDocument text document (.odt)",
+    "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
+    "application/vnd.oasis.opendocument.graphics": "an OpenDocument drawing (.odg)",
+}
+
+
+class ErrorValue(str):
+    """An error a spreadsheet shows in a cell (``#N/A``, ``#DIV/0!``…): never a value to import."""
 
 
 @dataclass
 class SheetData:
     """The raw cells of one sheet. ``formulas`` maps (0-based row, column) to the formula text;
-    the matching cell in ``rows`` holds the formula's cached value (``None`` if never computed)."""
+    the matching cell in ``rows`` holds the formula's cached value (blank if never computed)."""
 
     rows: list[Row]
     sheet: str | None
     sheets: tuple[str, ...]
     formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     file_format: str = "csv"
+    hidden_rows: frozenset[int] = frozenset()
+    hidden_columns: frozenset[int] = frozenset()
+    sheet_reason: str = ""
+    row_notes: dict[int, str] = field(default_factory=dict)  # 0-based row -> doubt about its text
+    file_notes: tuple[str, ...] = ()
+
+
+HeaderScore = Callable[[Sequence[Row]], int]
+"""How well a sheet's top rows read as a candidate header: 0 for none, more for more skills mapped."""
 
 
 def file_format(path: Path) -> str:
-    """``"xlsx"``, ``"ods"`` or ``"csv"``, from the content (the extension only breaks ties)."""
+    """``"xlsx"`` (also XLSM), ``"xlsb"``, ``"xls"``, ``"ods"`` or ``"csv"``, from the content."""
+    check_file_size(path)
     try:
         with open(path, "rb") as handle:
             head = handle.read(8)
     except OSError as exc:
         raise ImportProblemError(f"{path}: cannot open the file: {exc.strerror or exc}") from exc
-    if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise ImportProblemError(f"{path}: this is an old Excel 97–2003 (.xls) file: save it as .xlsx or .csv first")
-    if head.startswith(b"PK"):
-        try:
-            with zipfile.ZipFile(path) as archive:
-                names = set(archive.namelist())
-                if "content.xml" in names and "xl/workbook.xml" not in names:
-                    return "ods"
-                if "xl/workbook.xml" in names:
-                    return "xlsx"
-        except zipfile.BadZipFile as exc:
-            raise ImportProblemError(f"{path}: the file is damaged (not a valid workbook): {exc}") from exc
-        raise ImportProblemError(f"{path}: a zip file that is neither an Excel (.xlsx) nor an ODS workbook")
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".ods"):
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "xls"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        names = check_zip(path).names
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        if "xl/workbook.bin" in names:
+            return "xlsb"
+        if "content.xml" in names or "mimetype" in names:
+            kind = _odf_kind(path)
+            if kind == "application/vnd.oasis.opendocument.spreadsheet" or (not kind and "content.xml" in names):
+                return "ods"
+            what = _ODF_KINDS.get(kind, f"an OpenDocument file of type {kind!r}")
+            raise ImportProblemError(f"{path}: this is {what}, not a spreadsheet")
+        if "word/document.xml" in names:
+            raise ImportProblemError(f"{path}: this is a Word document, not a spreadsheet")
+        if any(name.startswith("ppt/") for name in names):
+            raise ImportProblemError(f"{path}: this is a PowerPoint presentation, not a spreadsheet")
+        raise ImportProblemError(f"{path}: a zip file that is neither an Excel nor an ODS workbook")
+    if path.suffix.lower() in (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"):
         raise ImportProblemError(f"{path}: not a valid {path.suffix} workbook (the file content is not a workbook)")
     return "csv"
 
 
-def read_sheet(path: Path, sheet: str | None, looks_like_header: Callable[[Sequence[Row]], bool]) -> SheetData:
-    """Read ``sheet`` (or the first sheet whose top rows ``looks_like_header`` accepts)."""
+def _odf_kind(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return str(ods_mimetype(archive))
+    except (XmlProblem, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise ImportProblemError(f"{path}: the file is damaged (not a valid workbook): {exc}") from exc
+
+
+def read_sheet(path: Path, sheet: str | None, header_score: HeaderScore) -> SheetData:
+    """Read ``sheet`` (or the sheet a person would pick, see the module docstring)."""
+    path = Path(path)
     kind = file_format(path)
-    if kind == "xlsx":
-        return _read_xlsx(path, sheet, looks_like_header)
-    if kind == "ods":
-        return _read_ods(path, sheet, looks_like_header)
-    if sheet is not None:
-        raise ImportProblemError(f"{path}: a CSV file has no sheets (got sheet {sheet!r})")
-    return SheetData(read_csv_rows(path), None, ())
+    if kind == "csv":
+        if sheet is not None:
+            raise ImportProblemError(f"{path}: a CSV file has no sheets (got sheet {sheet!r})")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ImportProblemError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
+        parsed = read_csv(path, data)
+        notes = (parsed.file_note,) if parsed.file_note else ()
+        return SheetData(list(parsed.rows), None, (), row_notes=parsed.notes, file_notes=notes)
+    return _Workbook(path, kind).read(sheet, header_score)
 
 
-def _choose(
-    path: Path,
-    names: Sequence[str],
-    sheet: str | None,
-    top_rows: Callable[[str], list[Row]],
-    looks_like_header: Callable[[Sequence[Row]], bool],
-) -> str:
-    if not names:
-        raise ImportProblemError(f"{path}: the workbook has no worksheets")
-    if sheet is not None:
-        if sheet in names:
+class _Workbook:
+    """One workbook: calamine for the values, the markup look for the rest."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path = path
+        self.kind = kind
+        self.markups: dict[str, Markup] = {}
+        self.info = self._book_info()
+        self.book = self._calamine(lambda: _open_calamine(path))
+        metadata = self._calamine(lambda: list(self.book.sheets_metadata))
+        worksheets = [m for m in metadata if str(m.typ).endswith("WorkSheet")]
+        self.names: tuple[str, ...] = tuple(str(m.name) for m in worksheets)
+        hidden = {m.name for m in worksheets if not str(m.visible).endswith(".Visible")}
+        self.hidden = frozenset(hidden | (set(self.info.hidden) if self.info else set()))
+        self.active = self.info.active if self.info else None
+
+    def _calamine(self, action: Callable[[], Any]) -> Any:
+        try:
+            return action()
+        except BaseException as exc:  # calamine raises its own types, and a Rust panic is a BaseException
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError, ImportProblemError)):
+                raise
+            reason = str(exc).strip() or type(exc).__name__
+            raise ImportProblemError(f"{self.path}: cannot read the workbook: {reason}") from exc
+
+    def _book_info(self) -> BookInfo | None:
+        if self.kind not in ("xlsx", "ods"):
+            return None
+        try:
+            with zipfile.ZipFile(self.path) as archive:
+                if self.kind == "xlsx":
+                    return xlsx_book(archive)
+                info, self.markups = ods_markup(archive, str(self.path))
+                return info
+        except XmlProblem as exc:
+            raise ImportProblemError(f"{self.path}: the workbook is damaged: {exc}") from exc
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            raise ImportProblemError(f"{self.path}: the file is damaged (not a valid workbook): {exc}") from exc
+
+    def _markup(self, name: str) -> Markup:
+        """Check the sheet's extent (XLSX) and take its markup; an empty one when there is none to take."""
+        if name in self.markups:
+            return self.markups[name]
+        markup = Markup()
+        part = self.info.parts.get(name) if self.info else None
+        if self.kind == "xlsx" and part is not None and self.info is not None:
+            where = f"{self.path}, sheet {name!r}"
+            try:
+                with zipfile.ZipFile(self.path) as archive:
+                    if scan_xlsx_sheet(archive, part, self.info.percent_styles, where):
+                        markup = xlsx_markup(archive, part, self.info.percent_styles, where)
+            except XmlProblem as exc:
+                raise ImportProblemError(f"{where}: the workbook is damaged: {exc}") from exc
+            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+                raise ImportProblemError(f"{where}: the file is damaged: {exc}") from exc
+        self.markups[name] = markup
+        return markup
+
+    def rows(self, name: str) -> list[Row]:
+        markup = self._markup(name)
+        where = f"{self.path}, sheet {name!r}"
+        sheet = self._calamine(lambda: self.book.get_sheet_by_name(name))
+        check_extent(where, int(sheet.height), int(sheet.width))
+        rows: list[Row] = self._calamine(lambda: sheet.to_python(skip_empty_area=False))
+        for r, c in markup.percents:
+            if r < len(rows) and c < len(rows[r]) and isinstance(rows[r][c], float):
+                rows[r][c] = PercentValue(rows[r][c])  # type: ignore[index]
+        for (r, c), text in markup.errors.items():
+            if r < len(rows) and c < len(rows[r]):
+                rows[r][c] = ErrorValue(text)  # type: ignore[index]
+        for r, c in markup.formulas:
+            if r < len(rows) and c < len(rows[r]) and rows[r][c] in ERROR_LITERALS:
+                rows[r][c] = ErrorValue(rows[r][c])  # type: ignore[index]
+        return rows
+
+    def read(self, sheet: str | None, header_score: HeaderScore) -> SheetData:
+        if not self.names:
+            raise ImportProblemError(f"{self.path}: the workbook has no worksheets")
+        if sheet is not None:
+            chosen = self._named(sheet)
+            rows = self.rows(chosen)
+            reason = "the sheet you chose"
+        else:
+            chosen, rows, reason = self._choose(header_score)
+        markup = self.markups.get(chosen, Markup())
+        return SheetData(
+            rows=rows,
+            sheet=chosen,
+            sheets=self.names,
+            formulas=markup.formulas,
+            file_format=self.kind,
+            hidden_rows=frozenset(markup.hidden_rows),
+            hidden_columns=frozenset(markup.hidden_columns),
+            sheet_reason=reason,
+        )
+
+    def _named(self, sheet: str) -> str:
+        if sheet in self.names:
             return sheet
-        folded = {name.casefold(): name for name in names}
+        folded = {name.casefold(): name for name in self.names}
         if sheet.casefold() in folded:
             return folded[sheet.casefold()]
-        raise ImportProblemError(f"{path}: no sheet named {sheet!r} (sheets: {', '.join(names)})")
-    for name in names:
-        if looks_like_header(top_rows(name)):
-            return name
-    return names[0]
+        raise ImportProblemError(f"{self.path}: no sheet named {sheet!r} (sheets: {', '.join(self.names)})")
 
+    def _choose(self, header_score: HeaderScore) -> tuple[str, list[Row], str]:
+        if len(self.names) == 1:
+            return self.names[0], self.rows(self.names[0]), "the only sheet"
+        scores: dict[str, int] = {}
+        loaded: dict[str, list[Row]] = {}
+        for name in self.names:
+            rows = self.rows(name)
+            scores[name] = header_score(rows[:SCAN_ROWS])
+            if scores[name] and name not in self.hidden:
+                loaded[name] = rows  # keep only what may be chosen: a big sheet is not held twice
+            if len(loaded) > 1:
+                best = max(loaded, key=lambda n: self._rank(n, scores[n]))
+                loaded = {best: loaded[best]}
 
-# --- XLSX ------------------------------------------------------------------------------------
+        def rank(name: str) -> tuple[bool, bool, int, bool, int]:
+            return self._rank(name, scores[name])
 
-
-def _read_xlsx(path: Path, sheet: str | None, looks_like_header: Callable[[Sequence[Row]], bool]) -> SheetData:
-    """The fast reader first; openpyxl for layouts it does not handle (or files it finds damaged)."""
-    try:
-        return _read_xlsx_fast(path, sheet, looks_like_header)
-    except (UnsupportedLayout, ValueError, IndexError, KeyError, UnicodeDecodeError, zipfile.BadZipFile, EOFError):
-        return _read_xlsx_openpyxl(path, sheet, looks_like_header)
-
-
-def _read_xlsx_fast(path: Path, sheet: str | None, looks_like_header: Callable[[Sequence[Row]], bool]) -> SheetData:
-    with zipfile.ZipFile(path) as archive:
-        book = open_book(archive)
-        names = list(book.sheets)
-
-        def top_rows(name: str) -> list[Row]:
-            return _collect(iter_rows(archive, book.sheets[name], book, limit=SCAN_ROWS))[0]
-
-        chosen = _choose(path, names, sheet, top_rows, looks_like_header)
-        rows, formulas = _collect(iter_rows(archive, book.sheets[chosen], book))
-    return SheetData(rows, chosen, tuple(names), formulas, "xlsx")
-
-
-def _collect(parsed: Iterator[tuple[int, ParsedRow]]) -> tuple[list[Row], dict[tuple[int, int], str]]:
-    """Rows in sheet geometry (missing rows become empty tuples) and formulas by (row, column)."""
-    rows: list[Row] = []
-    formulas: dict[tuple[int, int], str] = {}
-    for index, row in parsed:
-        if index < len(rows):
-            continue  # rows out of order: keep the first
-        rows.extend([()] * (index - len(rows)))
-        rows.append(tuple(row.values))
-        for column, text in row.formulas.items():
-            formulas[(index, column)] = text
-    return rows, formulas
-
-
-def _read_xlsx_openpyxl(path: Path, sheet: str | None, looks_like_header: Callable[[Sequence[Row]], bool]) -> SheetData:
-    from openpyxl import load_workbook
-
-    try:
-        with warnings.catch_warnings():  # openpyxl warns about extensions it skips: irrelevant for values
-            warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for damaged files
-        raise ImportProblemError(f"{path}: cannot read the workbook: {exc}") from exc
-    try:
-        names = [ws.title for ws in book.worksheets]
-
-        def top_rows(name: str) -> list[Row]:
-            ws = book[name]
-            ws.reset_dimensions()
-            return list(ws.iter_rows(max_row=SCAN_ROWS, values_only=True))
-
-        chosen = _choose(path, names, sheet, top_rows, looks_like_header)
-        ws = book[chosen]
-        ws.reset_dimensions()
-        rows: list[Row] = [tuple(_openpyxl_value(cell) for cell in row) for row in ws.iter_rows()]
-        has_formulas = _xml_has_formulas(book, ws)
-    finally:
-        book.close()
-    formulas = _xlsx_formulas(path, chosen, rows) if has_formulas else {}
-    return SheetData(rows, chosen, tuple(names), formulas, "xlsx")
-
-
-def _openpyxl_value(cell: Any) -> Any:
-    value = cell.value
-    if value.__class__ in (int, float) and "%" in (cell.number_format or ""):
-        return PercentValue(value)
-    return value
-
-
-def _xml_has_formulas(book: Any, ws: Any) -> bool:
-    """True when the sheet's XML holds an ``<f>`` element (cheap byte scan, no parsing)."""
-    member = getattr(ws, "_worksheet_path", None)
-    archive = getattr(book, "_archive", None)
-    if member is None or archive is None:
-        return True  # cannot tell: take the slow, safe path
-    tail = b""
-    with archive.open(member) as handle:
-        while chunk := handle.read(1 << 20):
-            if _FORMULA_TAG.search(tail + chunk):
-                return True
-            tail = chunk[-16:]
-    return False
-
-
-def _xlsx_formulas(path: Path, sheet: str, cached_rows: list[Row]) -> dict[tuple[int, int], str]:
-    """Second pass without ``data_only``: where a cell reads ``=…`` and its cached value differs, it is a formula."""
-    from openpyxl import load_workbook
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        book = load_workbook(path, read_only=True, data_only=False)
-    formulas: dict[tuple[int, int], str] = {}
-    try:
-        ws = book[sheet]
-        ws.reset_dimensions()
-        for r, row in enumerate(ws.iter_rows(values_only=True)):
-            cached = cached_rows[r] if r < len(cached_rows) else ()
-            for c, value in enumerate(row):
-                if isinstance(value, str) and value.startswith("="):
-                    old = cached[c] if c < len(cached) else None
-                    if old != value:  # a text cell reading "=…" has the same value in both passes
-                        formulas[(r, c)] = value
-    finally:
-        book.close()
-    return formulas
-
-
-# --- ODS -------------------------------------------------------------------------------------
-
-
-def _read_ods(path: Path, sheet: str | None, looks_like_header: Callable[[Sequence[Row]], bool]) -> SheetData:
-    from odf.namespaces import TABLENS
-    from odf.opendocument import load
-    from odf.table import Table
-
-    try:
-        document = load(str(path))
-    except Exception as exc:  # odfpy raises many types for damaged files
-        raise ImportProblemError(f"{path}: cannot read the ODS workbook: {exc}") from exc
-    tables = {table.getAttrNS(TABLENS, "name"): table for table in document.spreadsheet.getElementsByType(Table)}
-    names = list(tables)
-    chosen = _choose(path, names, sheet, lambda name: _ods_rows(tables[name], SCAN_ROWS)[0], looks_like_header)
-    rows, formulas = _ods_rows(tables[chosen], None)
-    return SheetData(rows, chosen, tuple(names), formulas, "ods")
-
-
-def _ods_rows(table: Any, limit: int | None) -> tuple[list[Row], dict[tuple[int, int], str]]:
-    from odf.namespaces import TABLENS
-
-    rows: list[Row] = []
-    formulas: dict[tuple[int, int], str] = {}
-    pending_blank = 0
-    for element in _ods_row_elements(table):
-        repeat = int(element.getAttrNS(TABLENS, "number-rows-repeated") or 1)
-        cells, row_formulas = _ods_cells(element)
-        if not any(value is not None for value in cells):
-            pending_blank += repeat  # trailing blank rows (often a million) are never materialised
-            continue
-        rows.extend([()] * pending_blank)
-        pending_blank = 0
-        for _ in range(min(repeat, 10_000)):
-            for column, text in row_formulas.items():
-                formulas[(len(rows), column)] = text
-            rows.append(cells)
-        if limit is not None and len(rows) >= limit:
-            break
-    return rows, formulas
-
-
-def _ods_row_elements(table: Any) -> list[Any]:
-    """Rows directly in the table or inside row groups / header rows."""
-    out = []
-    for child in table.childNodes:
-        local = getattr(child, "qname", ("", ""))[1]
-        if local == "table-row":
-            out.append(child)
-        elif local in ("table-rows", "table-header-rows", "table-row-group"):
-            out.extend(_ods_row_elements(child))
-    return out
-
-
-def _ods_cells(row: Any) -> tuple[Row, dict[int, str]]:
-    from odf.namespaces import OFFICENS, TABLENS
-
-    values: list[Any] = []
-    formulas: dict[int, str] = {}
-    for cell in row.childNodes:
-        local = getattr(cell, "qname", ("", ""))[1]
-        if local not in ("table-cell", "covered-table-cell"):
-            continue
-        repeat = int(cell.getAttrNS(TABLENS, "number-columns-repeated") or 1)
-        value_type = cell.getAttrNS(OFFICENS, "value-type")
-        value: Any = None
-        if value_type in ("float", "percentage", "currency"):
-            value = float(cell.getAttrNS(OFFICENS, "value"))
-            if value_type == "percentage":
-                value = PercentValue(value)
-            elif value.is_integer():
-                value = int(value)
-        elif value_type == "boolean":
-            value = cell.getAttrNS(OFFICENS, "boolean-value") == "true"
-        elif value_type in ("date", "time"):
-            value = cell.getAttrNS(OFFICENS, "date-value") or cell.getAttrNS(OFFICENS, "time-value")
-        elif value_type:
-            value = _ods_text(cell)
-        formula = cell.getAttrNS(TABLENS, "formula")
-        if formula:
-            formulas[len(values)] = formula
-        if value is None and not formula:
-            values.extend([None] * min(repeat, 1024))
+        chosen = max(self.names, key=rank)
+        rows = loaded.get(chosen) or self.rows(chosen)
+        why = []
+        if scores[chosen]:
+            why.append("its header row reads as a candidate list")
         else:
-            values.extend([value] * min(repeat, 1024))
-    while values and values[-1] is None:
-        values.pop()
-    return tuple(values), formulas
+            why.append("no sheet has a header row with a name and skill columns; the first visible one is shown")
+        if chosen == self.active:
+            why.append("it is the active sheet")
+        if chosen in self.hidden:
+            why.append("it is hidden, but no visible sheet has candidates")
+        others = [f"{name!r} ({self._describe(name, scores[name])})" for name in self.names if name != chosen]
+        return chosen, rows, "; ".join(why) + ". Other sheets: " + ", ".join(others)
+
+    def _rank(self, name: str, score: int) -> tuple[bool, bool, int, bool, int]:
+        return (name not in self.hidden, score > 0, score, name == self.active, -self.names.index(name))
+
+    def _describe(self, name: str, score: int) -> str:
+        parts = ["hidden"] if name in self.hidden else []
+        parts.append("a candidate header too" if score else "no candidate header")
+        if name == self.active:
+            parts.append("active")
+        return ", ".join(parts)
 
 
-def _ods_text(cell: Any) -> str:
-    from odf import teletype
+def _open_calamine(path: Path) -> Any:
+    from python_calamine import CalamineWorkbook
 
-    paragraphs = [
-        teletype.extractText(child) for child in cell.childNodes if getattr(child, "qname", ("", ""))[1] == "p"
-    ]
-    return "\n".join(paragraphs)
-
-
-# --- CSV -------------------------------------------------------------------------------------
-
-
-def decode_text(data: bytes) -> tuple[str, str]:
-    """The file's text and the encoding used: BOMs first, then UTF-16 without BOM, UTF-8, cp1252."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
-    sample = data[:4096]
-    if sample and sample.count(b"\x00") * 4 > len(sample):
-        even_zeros = sample[0::2].count(0)
-        odd_zeros = sample[1::2].count(0)
-        encoding = "utf-16-be" if even_zeros > odd_zeros else "utf-16-le"
-        return data.decode(encoding, errors="replace"), encoding
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
-
-
-def detect_delimiter(text: str) -> str:
-    """The delimiter giving the most lines with the same number (> 1) of fields near the top."""
-    lines = [line for line in text.splitlines()[:60] if line.strip()]
-    best, best_score = ",", (0, 0)
-    for delimiter in (",", ";", "\t", "|"):
-        counts = [len(fields) for fields in csv.reader(lines, delimiter=delimiter)]
-        widths = [n for n in counts if n > 1]
-        if not widths:
-            continue
-        mode = max(set(widths), key=lambda n: (widths.count(n), n))
-        score = (widths.count(mode), mode)
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def read_csv_rows(path: Path) -> list[Row]:
-    """Every record of a CSV file as a tuple of texts (a blank line is an empty row)."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ImportProblemError(f"{path}: cannot read the file: {exc.strerror or exc}") from exc
-    head = data[:4096]
-    if b"\x00" in head and head.count(b"\x00") * 4 <= len(head):  # a few NULs: neither text nor UTF-16
-        raise ImportProblemError(f"{path}: this looks like a binary file, not a CSV or a workbook")
-    text, _encoding = decode_text(data)
-    delimiter = detect_delimiter(text)
-    try:
-        return [tuple(record) for record in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
-    except csv.Error as exc:
-        raise ImportProblemError(f"{path}: cannot read the CSV: {exc}") from exc
+    return CalamineWorkbook.from_path(str(path))

@@ -1,19 +1,20 @@
 """The selected team as a CSV file (UTF-8 with BOM so Excel shows accents; comma-separated).
 
-Columns: Name, Role, Tasks, Annual cost, Email, Role fit, Covers, then one rating column
-per catalog skill, so the file also imports back as a candidate list. Text that starts
-like a formula (``=``, ``+``, ``-``, ``@``) is prefixed with an apostrophe, the usual
-defence against CSV formula injection; the importer removes that apostrophe again.
+Columns: Name, Assigned role, Tasks, Annual cost, Email, Status (employee or applicant),
+Role fit, Covers, then one rating column per catalog skill, so the file also imports back
+as a candidate list. Every cell that starts like a formula (``=``, ``+``, ``-``, ``@``) or
+with a tab or carriage return is prefixed with an apostrophe, the usual defence against
+CSV formula injection — names, and also the role, task and skill names, which come from
+the project's embedded catalog (a shared project is someone else's file). The importer
+removes that apostrophe again.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import tempfile
 from pathlib import Path
 
+from planner.io.atomic_write import write_atomically
 from planner.io.xlsx_style import FORMULA_STARTS, ExportError
 from planner.model.plan import Plan
 from planner.model.project import Project
@@ -33,7 +34,17 @@ def team_rows(project: Project, plan: Plan) -> list[list[str]]:
     skill_names = {s.id: s.name for s in catalog.skills}
     role_names = {r.id: r.name for r in catalog.roles}
     people = {c.name: c for c in project.candidates}
-    header = ["Name", "Role", "Tasks", "Annual cost", "Email", "Role fit", "Covers", *[s.name for s in catalog.skills]]
+    header = [
+        "Name",
+        "Assigned role",
+        "Tasks",
+        "Annual cost",
+        "Email",
+        "Status",
+        "Role fit",
+        "Covers",
+        *[s.name for s in catalog.skills],
+    ]
     rows = [header]
     for m in plan.team:
         person = people.get(m.candidate)
@@ -45,17 +56,18 @@ def team_rows(project: Project, plan: Plan) -> list[list[str]]:
         ]
         rows.append(
             [
-                csv_safe(m.candidate),
+                m.candidate,
                 role_names.get(m.role, m.role),
                 "; ".join(task_names.get(t, t) for t in m.tasks),
                 "" if m.cost is None else f"{m.cost:g}",
-                csv_safe(person.email if person else ""),
+                person.email if person else "",
+                person.status.value if person else "",
                 f"{m.fit:.2f}",
                 covers,
                 *ratings,
             ]
         )
-    return rows
+    return [[csv_safe(cell) for cell in row] for row in rows]  # every cell: catalog names come from shared files
 
 
 def export_team_csv(project: Project, plan: Plan, path: Path) -> None:
@@ -63,12 +75,13 @@ def export_team_csv(project: Project, plan: Plan, path: Path) -> None:
     path = Path(path)
     if not path.parent.is_dir():
         raise ExportError(f"{path}: the folder {path.parent} does not exist")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".csv", dir=path.parent)
+    rows = team_rows(project, plan)
+
+    def write(temp: Path) -> None:
+        with temp.open("w", encoding=CSV_ENCODING, newline="") as out:
+            csv.writer(out).writerows(rows)
+
     try:
-        with os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="") as out:
-            csv.writer(out).writerows(team_rows(project, plan))
-        os.replace(temp_name, path)
+        write_atomically(path, write)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
         raise ExportError(f"{path}: cannot write the file: {exc.strerror or exc}") from exc

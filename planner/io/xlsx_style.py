@@ -7,10 +7,7 @@ named ``=HYPERLINK(…)`` is shown, never evaluated. Saving is atomic (:func:`sa
 
 from __future__ import annotations
 
-import contextlib
 import math
-import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.errors import PlannerError
+from planner.io.atomic_write import write_atomically
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -172,20 +170,14 @@ def print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
 
 
 def save_atomically(book: Workbook, path: Path) -> None:
-    """Save through a temporary file in the same folder, then replace: no half-written file."""
+    """Save through a temporary file in the same folder, then replace: no half-written file.
+
+    A new file follows the umask, a replaced one keeps its mode (:mod:`planner.io.atomic_write`).
+    """
     path = Path(path)
     if not path.parent.is_dir():
         raise ExportError(f"{path}: the folder {path.parent} does not exist")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix or ".xlsx", dir=path.parent)
-    os.close(handle)
     try:
-        book.save(temp_name)
-        os.replace(temp_name, path)
+        write_atomically(path, lambda temp: book.save(temp))
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
         raise ExportError(f"{path}: cannot write the file: {exc.strerror or exc}") from exc
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp_name)
-        raise
