@@ -251,3 +251,17 @@ def test_self_check_imports_solves_shows_every_tab_and_exports(tmp_path: Path) -
     assert lines[-1] == "closed"
     assert "Summary" in load_workbook(out / "plan.xlsx", read_only=True).sheetnames
     assert (out / "project.teamplan").exists()
+
+
+def test_file_menu_opens_a_bundled_example_as_an_unsaved_copy(make_window: Any) -> None:
+    from planner.io.project_file import load_project
+
+    window = make_window()
+    actions = window.files.examples_menu.actions()
+    examples = sorted(examples_dir().glob("*.teamplan"))
+    assert [a.text() for a in actions] == [p.stem for p in examples]
+    assert window.files.examples_menu.menuAction() in window.menuBar().actions()[0].menu().actions()
+    actions[0].trigger()
+    assert window.doc.path is None  # Save asks where: the shipped example stays as it is
+    assert window.doc.project.name == load_project(examples[0]).name
+    assert len(window.doc.project.candidates) == len(load_project(examples[0]).candidates)
