@@ -12,6 +12,8 @@ Each step scores every allowed (candidate, role) at once with numpy, so a first 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
@@ -30,9 +32,17 @@ def _best_tasks(option: Option, short: npt.NDArray[np.int64], staffed: set[int])
     return sum(g[0] for g in chosen), tuple(sorted(g[2] for g in chosen))
 
 
-def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | None = None) -> Selection:
-    """A feasible (not optimal) team using only the (candidate, shape) pairs in ``allowed``."""
+def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | Sequence[Option] | None = None) -> Selection:
+    """A feasible (not optimal) team using only the (candidate, shape) pairs ``allowed`` marks or lists.
+
+    ``allowed``: a candidates x shapes mask, or a list of options; None: every allowed option.
+    """
     constraints = prep.problem.constraints
+    if allowed is not None and not isinstance(allowed, np.ndarray):
+        listed = np.zeros_like(prep.allowed)
+        for option in allowed:
+            listed[option.candidate, prep.shapes.index(option.shape)] = True
+        allowed = listed
     full = prep.allowed if allowed is None else allowed & prep.allowed
     mask = full.copy()
     mask[prep.n_candidates :] = False  # coverage from the pool; positions only to reach team min (below)
