@@ -634,6 +634,14 @@ def catalog_to_dict(catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def market_from_dict(data: Any, where: str) -> RoleMarket:
+    """A role's market data from its JSON form (a project's override); :class:`CatalogError` names the place."""
+    market = _Reader(where).market(data, "$")
+    if market is None:
+        raise CatalogError(f"{where}: expected market data, not null")
+    return market
+
+
 def market_to_dict(market: RoleMarket) -> dict[str, Any]:
     """The JSON form of a role's market data (also used for a project's overrides)."""
     return {
