@@ -281,3 +281,30 @@ def test_pool_only_settings_give_no_positions_and_no_training() -> None:
     plan = solve(project.problem(), deterministic=True)
     assert plan.open_positions == () and all(not m.training for m in plan.team)
     assert plan.objective.cost == plan.people_cost
+
+
+# --- the workbook --------------------------------------------------------------------------------
+
+
+def test_the_workbook_has_a_hiring_plan_a_development_plan_and_the_cost_split(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from planner.io.plan_workbook import export_plan_workbook
+
+    project = load_project(EXAMPLES / "ml-startup.teamplan")
+    project.currency = Currency("EUR", "€")
+    plan = solve(project.problem(), deterministic=True)
+    assert plan.open_positions
+    path = tmp_path / "plan.xlsx"
+    export_plan_workbook(project, plan, path)
+    book = load_workbook(path)
+    hiring = book["Hiring plan"]
+    header = [c.value for c in hiring[4]]
+    assert header[:3] == ["Requisition", "Job title", "Playbook role"]
+    first = [c.value for c in hiring[5]]
+    assert first[0] == 1 and first[5] == plan.open_positions[0].annual_cost
+    assert hiring.cell(row=5, column=6).number_format == '"€"#,##0'
+    assert "Development plan" in book.sheetnames
+    summary = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=3, max_row=30) if row[0].value}
+    assert summary["…open positions (annual + recruiting)"] == plan.positions_cost
+    assert summary["Headcount"] == plan.headcount
