@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QMenu, QWidget
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
 from planner.errors import PlannerError
 from planner.io.project_file import load_project, save_project
+from planner.model.candidate_merge import DuplicateChoice, match_candidates
 from planner.model.catalog import load_catalog
 from planner.model.project import new_project
+from planner.wording import count_text, number_text
 from ui import dialogs
 from ui.dialogs import ImportChoice, SaveChoice
 from ui.document import ProjectDocument
@@ -224,17 +226,32 @@ class FileActions(QObject):
         if not candidates:
             dialogs.error(self._window, "Nothing to import", "No row of the spreadsheet gave a usable candidate.")
             return False
-        replace = False
-        if self._doc.project.candidates:
-            choice = dialogs.ask_add_or_replace(self._window, len(self._doc.project.candidates), len(candidates))
-            if choice is ImportChoice.CANCEL:
-                return False
-            replace = choice is ImportChoice.REPLACE
-        if not self._doc.import_candidates(candidates, replace):
+        existing = self._doc.project.candidates
+        choice = dialogs.ask_add_or_replace(self._window, len(existing), len(candidates)) if existing else None
+        if choice is ImportChoice.CANCEL:
             return False
         skipped = len(getattr(report, "rows", ())) - len(candidates)
-        note = f" ({skipped} rows skipped)" if skipped > 0 else ""
-        self.message.emit(f"Imported {len(candidates)} candidates from {Path(path).name}{note}")
+        rows_note = f"; {count_text(skipped, 'row')} of the sheet not imported" if skipped > 0 else ""
+        source = Path(path).name
+        if choice is ImportChoice.REPLACE:
+            if not self._doc.import_candidates(candidates, replace=True):
+                return False
+            self.message.emit(f"Imported {count_text(len(candidates), 'candidate')} from {source}{rows_note}")
+            return True
+        matches = match_candidates(existing, candidates)
+        duplicates = DuplicateChoice.ADD
+        if matches.matches:
+            asked = dialogs.ask_duplicates(self._window, matches)
+            if asked is None:
+                return False
+            duplicates = asked
+        merged = self._doc.merge_import(candidates, duplicates)
+        if merged is None:
+            return False
+        parts = [f"{number_text(len(merged.added))} added"]
+        if matches.matches:
+            parts += [f"{number_text(len(merged.updated))} updated", f"{number_text(merged.skipped)} skipped"]
+        self.message.emit(f"Imported from {source}: {', '.join(parts)}{rows_note}")
         return True
 
     def export_plan(self) -> bool:
