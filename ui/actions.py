@@ -21,7 +21,7 @@ from planner.io.project_file import load_project, save_project
 from planner.model.candidate_merge import DuplicateChoice, match_candidates
 from planner.model.catalog import load_catalog
 from planner.model.project import new_project
-from planner.wording import count_text, number_text
+from planner.wording import Surface, advice_text, count_text, number_text
 from ui import dialogs
 from ui.dialogs import ImportChoice, SaveChoice
 from ui.document import ProjectDocument
@@ -39,6 +39,14 @@ def _action(
     if shortcut is not None:
         action.setShortcut(shortcut)
     return action
+
+
+def open_advice(error: PlannerError, path: Path) -> str:
+    """What to do when ``path`` cannot be opened: the backup only when there is one to open."""
+    advice = error.advice
+    if advice == "damaged project" and not path.with_name(path.name + ".bak").is_file():
+        advice = ""
+    return advice_text(advice, Surface.APP) or "Choose another file."
 
 
 class FileActions(QObject):
@@ -146,12 +154,7 @@ class FileActions(QObject):
             project = load_project(path)
         except PlannerError as exc:
             self._settings.remove_recent_file(path)
-            dialogs.error(
-                self._window,
-                "Cannot open the project",
-                str(exc),
-                "Choose another file, or open the backup saved beside it (same name ending in .bak).",
-            )
+            dialogs.error(self._window, "Cannot open the project", str(exc), open_advice(exc, Path(path)))
             return False
         self._doc.load(project, Path(path))
         self._remember(Path(path))

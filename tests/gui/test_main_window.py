@@ -542,3 +542,24 @@ def test_importing_the_same_sheet_again_matches_the_people_already_there(
     count = len(window.doc.project.candidates)
     assert not window.files.import_file(sheet)
     assert len(window.doc.project.candidates) == count
+
+
+def test_opening_a_spreadsheet_as_a_project_points_to_import(
+    make_window: WindowFactory, errors: Calls, tmp_path: Path
+) -> None:
+    window = make_window()
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,ML\nAna,4\n", encoding="utf-8")
+    assert not window.files.open_path(sheet, ask=False)
+    title, message, advice = errors.args[-1][1:4]
+    assert title == "Cannot open the project" and "not a Team Planner project" in message
+    assert advice == "To bring in candidates from a spreadsheet, use File ▸ Import candidates (Ctrl+I)."
+    cut = tmp_path / "cut.teamplan"
+    cut.write_text('{"format": "team-planner-project", "name": "Half', encoding="utf-8")
+    assert not window.files.open_path(cut, ask=False)
+    message, advice = errors.args[-1][2:4]
+    assert message.endswith("it was probably cut short while being saved or copied")
+    assert advice == "Choose another file."  # no backup beside it: no advice to open one
+    (tmp_path / "cut.teamplan.bak").write_text("{}", encoding="utf-8")
+    assert not window.files.open_path(cut, ask=False)
+    assert ".bak" in errors.args[-1][3]
