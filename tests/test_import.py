@@ -493,7 +493,7 @@ def test_instructions_sheet_first_still_finds_the_candidates(tmp_path: Path, cat
     write_candidate_template(catalog, path, candidates=[])
     book = load_workbook(path)
     book.move_sheet("Instructions", offset=-1)
-    book["Candidates"].append(["Ana", "", 1000, "", None, 4])
+    book["Candidates"].append(["Ana", "", 1000, "", None, "", "", 4])  # …, max tasks, status, applied for, ML
     book.save(path)
     report = import_candidates(path, catalog)
     assert report.sheets == ("Instructions", "Candidates") and report.sheet == "Candidates"

@@ -10,6 +10,7 @@ the current candidate's skills on a radar chart against their best-fitting Playb
 from __future__ import annotations
 
 import dataclasses
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.fit import profile_skills, ranked_roles
-from planner.wording import status_word
+from planner.wording import open_to_text, status_word
 from ui.charts.radar import RadarChart
 from ui.document import ProjectDocument
 from ui.header_fit import keep_sorted_title_whole, title_width
@@ -82,7 +83,9 @@ class CandidateDetail(QWidget):
             ],
             dashed=[best.name],
         )
-        lines = [f"Best fit: <b>{best.name}</b> ({best_fit:.0%})"]
+        kind = status_word(candidate.status)
+        lines = [f"{kind}, open to {escape(open_to_text(catalog, candidate.roles))}", ""]
+        lines.append(f"Best fit: <b>{best.name}</b> ({best_fit:.0%})")
         lines += [f"{role.name}: {fit:.0%}" for role, fit in ranked[1:]]
         self.fit_text.setText("<br>".join(lines))
 

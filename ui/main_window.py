@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([f.new_action, f.new_ds_action, f.new_catalog_action, f.open_action])
         file_menu.addMenu(f.recent_menu)
+        file_menu.addMenu(f.examples_menu)
         file_menu.addSeparator()
         file_menu.addActions([f.save_action, f.save_as_action])
         file_menu.addSeparator()

@@ -12,6 +12,7 @@ import copy
 from dataclasses import dataclass
 
 from planner.errors import ValidationError
+from planner.model.constraints import BudgetScope
 from planner.model.plan import Plan
 from planner.model.project import Project
 from planner.model.requirements import Requirement
@@ -121,6 +122,9 @@ def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
         out.append(f"{name} available")
     for name in sorted(set(b.must_hire) - set(a.must_hire)):
         out.append(f"must hire {name}")
+    if a.budget_scope != b.budget_scope:
+        covered = "new spend only" if b.budget_scope is BudgetScope.NEW else "the whole team"
+        out.append(f"budget covers {covered}")
     if a.objective_order != b.objective_order:
         out.append("cost before team size" if b.objective_order.value == "cost_first" else "team size before cost")
     return tuple(out)
