@@ -11,6 +11,7 @@ workbook), requirements and hire recommendations.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from enum import Enum
 from typing import Any
@@ -59,6 +60,17 @@ ADVICE: dict[str, dict[Surface, str]] = {
 def advice_text(key: str, surface: Surface) -> str:
     """The advice for ``key`` on ``surface`` ("" for no advice)."""
     return ADVICE.get(key, {}).get(surface, "")
+
+
+SOURCE_KEY = re.compile(r"\bS-[a-z0-9]+(?:-[a-z0-9]+)*\b(?:,\s*|;\s*)?")
+
+
+def without_source_keys(text: str) -> str:
+    """Catalog text without its internal source keys: ``mostly prototyping code (S-workera-page)``
+    reads ``mostly prototyping code``; ``(S-workera-page, Deep Learning variant)`` keeps the variant."""
+    cleaned = SOURCE_KEY.sub("", text)
+    cleaned = re.sub(r"\(\s*\)", "", cleaned)  # a bracket that held only a key
+    return re.sub(r"\s{2,}", " ", cleaned).strip()
 
 
 def with_advice(text: str, key: str, surface: Surface) -> str:
