@@ -74,7 +74,9 @@ def role_html(catalog: Catalog, role: Role) -> str:
         parts.append(f"<p><b>Job titles that map to this role:</b> {escape(aliases)}</p>")
     parts.append(
         "<h3>Skill profile</h3><table width='100%' cellspacing='0' cellpadding='3' border='1'>"
-        "<tr><th>Skill</th><th>Level (● measured, ○ inferred)</th><th>Note</th></tr>" + "".join(rows) + "</table>"
+        "<tr><th width='30%'>Skill</th><th width='25%'>Level</th><th width='45%'>Note</th></tr>"
+        + "".join(rows)
+        + "</table><p><small>● measured from a Playbook chart; ○ inferred from the Playbook's text.</small></p>"
     )
     return "".join(parts)
 

@@ -28,7 +28,7 @@ def test_six_roles_with_tasks_profile_and_sources(browser: PlaybookBrowser, cata
     assert "Machine Learning Engineer" in text
     assert "Primary tasks: Data Engineering, Modeling, Deployment" in text
     assert "both prototyping and production code" in text
-    assert "Level (● measured, ○ inferred)" in text and "● " in text and "○ " in text
+    assert "● measured from a Playbook chart; ○ inferred" in text and "● 5 Accomplished" in text and "○ 0 None" in text
     assert "S-workera" not in text and "S-seed" not in text  # no internal source keys
     radar = browser.role_radar
     skills = list(profile_skills(catalog))
