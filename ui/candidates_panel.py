@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.fit import profile_skills, ranked_roles
-from planner.wording import open_to_text, status_word
+from planner.wording import count_text, number_text, open_to_text, status_word
 from ui.charts.radar import RadarChart
 from ui.document import ProjectDocument
 from ui.header_fit import keep_sorted_title_whole, title_width
@@ -351,7 +351,11 @@ class CandidatesPanel(QWidget):
     def _update_count(self, *_args: Any) -> None:
         total = self._doc.candidate_model.rowCount()
         shown = self.proxy.rowCount()
-        text = f"{total} candidates" if shown == total else f"{shown} of {total} candidates"
+        text = (
+            count_text(total, "candidate")
+            if shown == total
+            else f"{number_text(shown)} of {count_text(total, 'candidate')}"
+        )
         self.count_label.setText(text)
         self.countChanged.emit(text)
         self._update_actions()
