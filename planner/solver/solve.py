@@ -258,9 +258,9 @@ class _Run:
             assert key is not None
             cost = key[3] if self.prep.problem.constraints.objective_order is ObjectiveOrder.COST_FIRST else key[4]
             self.check()
-            if not self.incumbent.offer(
-                greedy_selection(self.prep, affordable_rows(self.prep, cost, size, size_floor))
-            ):
+            rows = affordable_rows(self.prep, cost, size, size_floor)
+            better = [self.incumbent.offer(greedy_selection(self.prep, rows, per_cost=p)) for p in (False, True)]
+            if not any(better):
                 return
 
     def _stage(self, model: TeamModel, stage: Stage) -> _Outcome:
