@@ -183,16 +183,16 @@ class _Run:
         self.incumbent.offer(greedy_selection(prep))
         if previous is not None:
             self.incumbent.offer(_previous_selection(prep, previous_roles, previous))
-        if prep.budget is not None:
-            # Under a budget the plain greedy spends it on a few dear people; a team of k
-            # can only hold people the budget leaves room for next to k - 1 cheapest others.
-            for size in range(len(prep.must) + 2, len(prep.must) + member_bound(prep) + 1):
-                self.check()
-                self.incumbent.offer(greedy_selection(prep, affordable_rows(prep, prep.budget, size)))
         protected = set(previous_roles) if minimize_changes else set()
         fixed: dict[str, int] = {}
         floor = coverage_floor(prep)
         try:
+            if prep.budget is not None:
+                # Under a budget the plain greedy spends it on a few dear people; a team of k
+                # can only hold people the budget leaves room for next to k - 1 cheapest others.
+                for size in range(len(prep.must) + 2, len(prep.must) + member_bound(prep) + 1):
+                    self.check()
+                    self.incumbent.offer(greedy_selection(prep, affordable_rows(prep, prep.budget, size)))
             self.check()
             structures = option_structures(prep, protected)
             size_floor: int | None = None
