@@ -11,9 +11,11 @@ import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from setuptools import find_packages
 
-from planner.about import bundled_libraries
+from planner.about import DIRECT_DEPENDENCIES, bundled_libraries
 from planner.resources import examples_dir, icon_path, resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,6 +114,11 @@ def test_install_script_registers_the_app_for_the_user_and_uninstalls(tmp_path: 
     assert not (share / "applications" / "team-planner.desktop").exists()
     assert not (home / ".local" / "bin" / "team-planner").exists()
     assert "teamplan" not in (share / "mime" / "globs2").read_text()
+
+
+def test_the_about_box_starts_from_the_projects_own_dependencies() -> None:
+    declared = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["dependencies"]}
+    assert {canonicalize_name(name) for name in DIRECT_DEPENDENCIES} == declared
 
 
 def test_bundled_libraries_come_with_their_licences() -> None:
