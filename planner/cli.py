@@ -22,7 +22,7 @@ from planner.model.catalog import Catalog, default_catalog, load_catalog
 from planner.model.constraints import BudgetScope, ObjectiveOrder
 from planner.model.plan import Plan, PlanStatus, plan_to_dict
 from planner.model.project import Project, new_project
-from planner.wording import growth_steps_text, hire_text, open_to_text, staff_or_hire, status_word
+from planner.wording import count_text, growth_steps_text, hire_text, open_to_text, staff_or_hire, status_word
 
 if TYPE_CHECKING:
     from planner.analyses.growth import GrowthPath
@@ -169,7 +169,7 @@ def _load_candidates(
         print(f"{args.candidates}: {_problem_line(problem)}", file=err)
     if report.errors and not args.skip_bad_rows:
         raise ValidationError(
-            f"{args.candidates}: {len(report.errors)} error(s) in the candidate file (listed above); "
+            f"{args.candidates}: {count_text(len(report.errors), 'error')} in the candidate file (listed above); "
             "fix them, or pass --skip-bad-rows to solve with the good rows"
         )
     return list(report.candidates)
@@ -402,9 +402,16 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         target = column.target
         mapped = catalog.skill(target.skill).name if target.kind == "skill" and target.skill else target.kind
         print(f"  {column.header!r:<32} -> {mapped}", file=out)
+    if report.role_titles:
+        from planner.io.role_titles import RoleTitles
+
+        titles = RoleTitles(catalog)
+        print("Job titles -> roles:", file=out)
+        for match in report.role_titles:
+            print(f"  {titles.describe(match)}", file=out)
     print(
-        f"{len(report.candidates)} candidate(s) ready, "
-        f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)",
+        f"{count_text(len(report.candidates), 'candidate')} ready, "
+        f"{count_text(len(report.errors), 'error')}, {count_text(len(report.warnings), 'warning')}",
         file=out,
     )
     for problem in report.problems:

@@ -136,7 +136,7 @@ def test_template_round_trips_through_import(tmp_path: Path) -> None:
     assert run("template", str(path))[0] == 0
     code, out, _ = run("import", str(path))
     assert code == 0
-    assert "0 candidate(s) ready" in out
+    assert "0 candidates ready, 0 errors, 0 warnings" in out
 
 
 def test_launcher_dispatches_commands_without_qt() -> None:
@@ -173,12 +173,15 @@ def test_compare_solves_every_scenario(tmp_path: Path) -> None:
     )
     assert code == 0, err
     rows = json.loads(result.read_text(encoding="utf-8"))
-    assert [r["scenario"] for r in rows] == ["Current", "Budget 450k", "Skip deployment for now"]
-    current, lean, no_deploy = rows
+    assert [r["scenario"] for r in rows] == ["Current", "Budget 450k", "Skip deployment for now", "New spend 450k"]
+    current, lean, no_deploy, new_spend = rows
     assert lean["cost"] <= 450_000 < current["cost"]
     assert lean["changes"] == ["budget 450,000 (was 1,100,000)"]
     assert not any(u["task"] == "deployment" for u in no_deploy["uncovered"])
     assert current["cost_change"] == 0
+    # Staff cost nothing against a new-spend budget: 450k of new spend covers as much as the full budget.
+    assert new_spend["changes"] == ["budget 450,000 (was 1,100,000)", "budget covers new spend only"]
+    assert len(new_spend["uncovered"]) == len(current["uncovered"]) < len(lean["uncovered"])
     assert "== Budget 450k" in out
 
 
