@@ -136,7 +136,7 @@ def test_template_round_trips_through_import(tmp_path: Path) -> None:
     assert run("template", str(path))[0] == 0
     code, out, _ = run("import", str(path))
     assert code == 0
-    assert "0 candidate(s) ready" in out
+    assert "0 candidates ready, 0 errors, 0 warnings" in out
 
 
 def test_launcher_dispatches_commands_without_qt() -> None:

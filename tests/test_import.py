@@ -506,7 +506,7 @@ def test_xlsm_and_summary_line(tmp_path: Path, catalog: Catalog) -> None:
     report = import_candidates(macro, catalog)
     assert [c.name for c in report.candidates] == ["Ana"]
     assert report.summary() == (
-        "sheet 'Staff', header row 1: 1 candidate(s) ready, 1 row(s) not imported, 1 error(s), 0 warning(s)"
+        "sheet 'Staff', header row 1: 1 candidate ready, 1 row not imported, 1 error, 0 warnings"
     )
 
 

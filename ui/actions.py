@@ -20,6 +20,7 @@ from planner.errors import PlannerError
 from planner.io.project_file import load_project, save_project
 from planner.model.catalog import load_catalog
 from planner.model.project import new_project
+from planner.resources import examples_dir
 from ui import dialogs
 from ui.dialogs import ImportChoice, SaveChoice
 from ui.document import ProjectDocument
@@ -84,6 +85,9 @@ class FileActions(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
+        self.examples_menu = QMenu("Open e&xample", window)  # the bundled examples, wherever installed
+        for example in sorted(examples_dir().glob(f"*{PROJECT_SUFFIX}")):
+            self.examples_menu.addAction(example.stem, partial(self.open_path, example, as_copy=True))
 
     def input_actions(self) -> list[QAction]:
         """Actions that replace or change the project (disabled while solving)."""
@@ -136,8 +140,11 @@ class FileActions(QObject):
         path = dialogs.open_project_name(self._window, self._settings.last_folder)
         return self.open_path(path) if path is not None else False
 
-    def open_path(self, path: Path, *, ask: bool = True) -> bool:
-        """Open a project file (asking about unsaved changes first unless ``ask`` is False)."""
+    def open_path(self, path: Path, *, ask: bool = True, as_copy: bool = False) -> bool:
+        """Open a project file (asking about unsaved changes first unless ``ask`` is False).
+
+        ``as_copy`` opens it as a new, unsaved project (the bundled examples: Save asks where,
+        so the example stays as shipped)."""
         if ask and not self.maybe_save():
             return False
         try:
@@ -151,6 +158,10 @@ class FileActions(QObject):
                 "Choose another file, or open the backup saved beside it (same name ending in .bak).",
             )
             return False
+        if as_copy:
+            self._doc.load(project, None)
+            self.message.emit(f"Opened the example {Path(path).name}; Save stores your copy")
+            return True
         self._doc.load(project, Path(path))
         self._remember(Path(path))
         self.message.emit(f"Opened {Path(path).name}")

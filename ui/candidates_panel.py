@@ -34,6 +34,7 @@ from planner.model.fit import profile_skills, ranked_roles
 from planner.wording import open_to_text, status_word
 from ui.charts.radar import RadarChart
 from ui.document import ProjectDocument
+from ui.header_fit import keep_sorted_title_whole, title_width
 from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind
 from ui.rating_delegate import RatingDelegate
 from ui.status_delegate import StatusDelegate
@@ -54,7 +55,7 @@ class CandidateDetail(QWidget):
         self.fit_text.setWordWrap(True)
         self.fit_text.setTextFormat(Qt.TextFormat.RichText)
         self.radar = RadarChart()
-        self.radar.setMinimumSize(280, 280)
+        self.radar.setMinimumSize(240, 240)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.radar, 1)
@@ -66,7 +67,9 @@ class CandidateDetail(QWidget):
             self.title.setText("No candidate selected")
             self.fit_text.setText("Select a candidate to compare them with the Playbook roles.")
             self.radar.set_series([])
+            self.radar.hide()  # an empty chart would only take room from the table
             return
+        self.radar.show()
         candidate = doc.project.candidates[row]
         skills = profile_skills(catalog)
         ranked = ranked_roles(candidate, catalog)
@@ -141,6 +144,7 @@ class CandidatesPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        keep_sorted_title_whole(self.table.horizontalHeader())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(
@@ -165,6 +169,7 @@ class CandidatesPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([900, 300])  # the data first; the chart pane keeps about a quarter
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
@@ -317,13 +322,15 @@ class CandidatesPanel(QWidget):
 
     def _on_reset(self) -> None:
         model = self._doc.candidate_model
+        header = self.table.horizontalHeader()
         for column in range(model.columnCount()):
             kind, _ = model.column_kind(column)
             if kind is ColumnKind.SKILL:
                 self.table.setItemDelegateForColumn(column, self.rating_delegate)
-                self.table.setColumnWidth(column, 54)
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                self.table.setColumnWidth(column, max(40, title_width(header, title)))
             elif kind is ColumnKind.NAME:
-                self.table.setColumnWidth(column, 170)
+                self.table.setColumnWidth(column, 150)
             elif kind is ColumnKind.STATUS:
                 self.table.setColumnWidth(column, 84)
             elif kind is ColumnKind.COST:

@@ -183,13 +183,27 @@ def show_playbook(parent: QWidget | None, catalog: Catalog) -> QDialog:
 
 
 def about(parent: QWidget | None, version: str, citation: str) -> None:
+    """Help ▸ About: the version, the catalog's source and the licences of what ships with the app."""
+    from html import escape
+
+    from planner.about import bundled_libraries, python_line
+    from planner.resources import licences_dir
+
+    rows = "".join(
+        f"<tr><td>{escape(lib.name)} {escape(lib.version)}</td><td>&nbsp;{escape(lib.licence)}</td></tr>"
+        for lib in bundled_libraries()
+    )
+    folder = licences_dir()
+    texts = f"<p><small>Licence texts: {escape(str(folder))}</small></p>" if folder else ""
     QMessageBox.about(
         parent,
         "About Team Planner",
         f"<h3>Team Planner {version}</h3>"
         "<p>Staff an AI team from the Workera <i>AI Human Capital Playbook</i>: describe the project, "
         "rate the candidates, and let a CP-SAT solver pick the smallest team that covers every required skill.</p>"
-        f"<p><small>{citation}</small></p>",
+        f"<p><small>{escape(citation)}</small></p>"
+        f"<p><small>Runs on {escape(python_line())} and these libraries (licence):</small></p>"
+        f"<table style='font-size: small'>{rows}</table>{texts}",
     )
 
 

@@ -42,6 +42,7 @@ from planner.io.rating_parse import RatingScale
 from planner.io.title_choices import apply_title_choices
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
+from planner.wording import count_text
 from ui.models.import_preview_model import SORT_ROLE, ImportPreviewModel, ImportProblemsModel, target_text
 from ui.models.title_mapping_model import TitleMappingModel
 
@@ -56,10 +57,6 @@ SCALE_CHOICES = (
 )
 FIELD_TARGETS = ("name", "first_name", "last_name", "cost", "email", "notes", "max_tasks", "status", "roles")
 ERROR_STYLE = "background:#c9302c; color:#fff; border-radius:4px; padding:6px;"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _target_from_label(label: str) -> ColumnTarget:
@@ -323,7 +320,7 @@ class ImportDialog(QDialog):
         for widget in (self.titles_label, self.titles_view):
             widget.setVisible(self.titles_model.rowCount() > 0)
         good = len(report.candidates) if report is not None else 0
-        self.import_button.setText(f"&Import {_count(good, 'good row')}")
+        self.import_button.setText(f"&Import {count_text(good, 'good row')}")
         self.import_button.setEnabled(good > 0)
         if report is None:
             self.summary_label.setText("Nothing to import yet.")
@@ -339,7 +336,7 @@ class ImportDialog(QDialog):
         if bad:
             parts.append(f"{bad} with errors will be left out (fix them in the file and press Re-read file)")
         if warnings:
-            parts.append(f"{_count(warnings, 'warning')} to look at")
+            parts.append(f"{count_text(warnings, 'warning')} to look at")
         self.summary_label.setText("; ".join(parts) + ".")
         self.preview.resizeColumnsToContents()
 
@@ -375,8 +372,7 @@ class ImportDialog(QDialog):
             title.setMaximumWidth(170)
             title.setToolTip(f"Column {mapping.index + 1} of the sheet")
             combo = QComboBox()
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never "Visualization Languag"
             combo.setAccessibleName(f"Import column {mapping.header} as")
             for kind in FIELD_TARGETS:
                 combo.addItem(target_text(ColumnTarget(kind), self._catalog), kind)

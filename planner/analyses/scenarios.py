@@ -17,6 +17,7 @@ from planner.model.plan import Plan
 from planner.model.project import Project
 from planner.model.requirements import Requirement
 from planner.model.scenario import CURRENT, Scenario
+from planner.wording import team_size_text
 
 
 def snapshot(project: Project, name: str) -> Scenario:
@@ -99,9 +100,13 @@ def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
     if scenario.requirement_overrides != project.requirement_overrides or scenario.nice_to_have != project.nice_to_have:
         out.append("requirement levels changed")
     a, b = project.constraints, scenario.constraints
+    if (a.team_size_min, a.team_size_max) != (b.team_size_min, b.team_size_max):
+        before, after = (
+            team_size_text(a.team_size_min, a.team_size_max),
+            team_size_text(b.team_size_min, b.team_size_max),
+        )
+        out.append(f"{after} (was {before.removeprefix('team size ')})")
     labels = {
-        "team_size_min": "team min",
-        "team_size_max": "team max",
         "budget": "budget",
         "max_tasks_per_person": "tasks per person",
         "redundancy": "redundancy",

@@ -81,6 +81,11 @@ def affordable(prep: Prepared, cost_cap: int | None, size: int | None) -> npt.ND
     return out
 
 
+def affordable_rows(prep: Prepared, cost_cap: int | None, size: int | None) -> npt.NDArray[np.bool_]:
+    """:func:`affordable` as a candidates x roles mask (every role of an affordable candidate)."""
+    return np.asarray(prep.allowed & affordable(prep, cost_cap, size)[:, None])
+
+
 def coverage_floor(prep: Prepared) -> tuple[int, int, int]:
     """Uncovered must-haves, unstaffed tasks and uncovered nice-to-haves that no team avoids.
 

@@ -11,6 +11,8 @@ Each step scores every allowed (candidate, role) at once with numpy, so a first 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
@@ -29,9 +31,17 @@ def _best_tasks(option: Option, short: npt.NDArray[np.int64], staffed: set[int])
     return sum(g[0] for g in chosen), tuple(sorted(g[2] for g in chosen))
 
 
-def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | None = None) -> Selection:
-    """A feasible (not optimal) team using only the (candidate, shape) pairs in ``allowed``."""
+def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | Sequence[Option] | None = None) -> Selection:
+    """A feasible (not optimal) team using only the (candidate, shape) pairs ``allowed`` marks or lists.
+
+    ``allowed``: a candidates x shapes mask, or a list of options; None: every allowed option.
+    """
     constraints = prep.problem.constraints
+    if allowed is not None and not isinstance(allowed, np.ndarray):
+        listed = np.zeros_like(prep.allowed)
+        for option in allowed:
+            listed[option.candidate, prep.shapes.index(option.shape)] = True
+        allowed = listed
     mask = prep.allowed if allowed is None else allowed & prep.allowed
     n_tasks = len(prep.tasks)
     req_task = np.array(prep.req_task, dtype=np.int64)

@@ -27,7 +27,7 @@ from ortools.sat.python import cp_model
 
 from planner.model.plan import Objective, Plan, PlanStatus
 from planner.model.project import Problem
-from planner.solver.bounds import affordable, coverage_floor, member_bound, team_caps
+from planner.solver.bounds import affordable, affordable_rows, coverage_floor, member_bound, team_caps
 from planner.solver.conflicts import conflict_message
 from planner.solver.greedy import greedy_selection
 from planner.solver.hires import recommend_hires
@@ -181,6 +181,12 @@ class _Run:
         self.incumbent.offer(greedy_selection(prep))
         if previous is not None:
             self.incumbent.offer(_previous_selection(prep, previous_roles, previous))
+        if prep.budget is not None:
+            # Under a budget the plain greedy spends it on a few dear people; a team of k
+            # can only hold people the budget leaves room for next to k - 1 cheapest others.
+            for size in range(len(prep.must) + 2, len(prep.must) + member_bound(prep) + 1):
+                self.check()
+                self.incumbent.offer(greedy_selection(prep, affordable_rows(prep, prep.budget, size)))
         protected = set(previous_roles) if minimize_changes else set()
         fixed: dict[str, int] = {}
         floor = coverage_floor(prep)

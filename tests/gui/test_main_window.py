@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QToolBar
 
 from planner.io.project_file import load_project, save_project
 from planner.model.candidates import Candidate
@@ -229,7 +230,8 @@ def test_stop_keeps_the_best_plan_so_far(qtbot: Any, make_window: WindowFactory,
     window.solver.planAvailable.connect(lambda _problem, plan: live.append(plan))
     window.solver.start()
     qtbot.waitUntil(lambda: len(live) >= 2)
-    assert "Best so far" in window.solver.status_label.text()
+    status = window.solver.status_label.text()
+    assert "searching for a better team" in status and "bound" not in status and "cost" not in status
     with qtbot.waitSignal(window.solver.solveFinished, timeout=5000) as blocker:
         window.solver.stop_action.trigger()
     assert blocker.args[0].status is PlanStatus.CANCELLED
@@ -349,11 +351,11 @@ def test_autosave_writes_only_when_modified(
 def test_geometry_is_remembered(make_window: WindowFactory, settings: Settings) -> None:
     window = make_window()
     window.show()
-    window.resize(780, 610)  # the offscreen screen is 800 × 800
+    window.resize(1024, 730)  # the offscreen screen is 800 × 800: only the minimum width fits
     assert window.close()
     assert settings.geometry is not None
     again = make_window()
-    assert (again.size().width(), again.size().height()) == (780, 610)
+    assert (again.size().width(), again.size().height()) == (1024, 730)
 
 
 def test_export_plan_needs_a_plan_and_template_is_written(
@@ -476,3 +478,21 @@ def test_new_project_with_a_custom_catalog(
     assert window.files.new_project_with_catalog(good)
     assert window.doc.project.catalog.role("data_scientist").name == "Applied Scientist"
     assert window.doc.project.tasks == window.doc.project.catalog.kind("ml").tasks
+
+
+def test_toolbar_undo_keeps_its_label_and_puts_the_full_text_in_its_tooltip(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.show()
+    toolbar = window.findChild(QToolBar, "MainToolbar")
+    button = toolbar.widgetForAction(window.toolbar_undo)
+    width = button.sizeHint().width()
+    assert not window.toolbar_undo.isEnabled()
+    window.doc.set_name("A much longer project name than before")
+    assert window.toolbar_undo.isEnabled()
+    assert button.text() == "Undo" and button.sizeHint().width() == width
+    assert window.toolbar_undo.toolTip().startswith("Undo ") and window.toolbar_undo.toolTip().endswith("(Ctrl+Z)")
+    assert window.undo_action.text().startswith("&Undo ")  # the Edit menu names what is undone
+    assert window.toolbar_undo.toolTip() != "Undo  (Ctrl+Z)"
+    window.toolbar_undo.trigger()
+    assert window.doc.project.name != "A much longer project name than before"
+    assert window.toolbar_redo.isEnabled()

@@ -123,9 +123,10 @@ def test_clicking_a_member_shows_and_highlights_what_they_cover(
     assert "Ben Okafor — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
     assert "Deployment · Software Engineering ≥ 4: rates 5 (Accomplished) — the only one" in details
     heatmap = panel.heatmap.coverage_model()
-    deployment_se = heatmap.index(3, 1)
+    deployment_se = heatmap.index_of("deployment", "software_engineering")
     assert heatmap.data(deployment_se, CoverageModel.HighlightRole) is True
-    assert heatmap.data(heatmap.index(0, 0), CoverageModel.HighlightRole) is False  # modeling: not Ben's
+    modeling_ml = heatmap.index_of("modeling", "machine_learning")
+    assert heatmap.data(modeling_ml, CoverageModel.HighlightRole) is False  # modeling: not Ben's
     assert "Ben Okafor" in panel.radar.series_names()
     with qtbot.waitSignal(panel.memberActivated) as blocker:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

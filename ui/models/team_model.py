@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from planner.model.catalog import Catalog
 from planner.model.plan import Member, Plan
-from planner.wording import staff_or_hire
+from planner.wording import count_text, staff_or_hire
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -143,7 +143,9 @@ class TeamModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             role_name = self.role_name(member.role)
-            return f"{member.candidate}: {role_name}, covers {len(member.covers)} requirement(s). Click for details."
+            covers = count_text(len(member.covers), "requirement")
+            tasks = self.task_names(member) or "no task"
+            return f"{member.candidate}: {role_name} on {tasks}, covers {covers}. Click for details."
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
