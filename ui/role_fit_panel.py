@@ -100,13 +100,13 @@ class RoleFitPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(FitColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FitColumn.FIT, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(FitColumn.FIT, 160)
-        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FitColumn.GROWTH, QHeaderView.ResizeMode.Stretch)
-        self.view.setWordWrap(False)
+        for column, width in ((FitColumn.ROLE, 160), (FitColumn.FIT, 110), (FitColumn.GROWTH, 250)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.Stretch)
+        self.view.setWordWrap(True)  # growth steps wrap onto a second or third line
         self.view.verticalHeader().setDefaultSectionSize(30)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(self._update_radar)
         self.view.selectionModel().selectionChanged.connect(self._update_growth)
 
@@ -137,7 +137,7 @@ class RoleFitPanel(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([560, 520])
+        splitter.setSizes([680, 440])
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.growth)
