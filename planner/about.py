@@ -21,7 +21,17 @@ from planner.resources import licences_dir
 
 # What Team Planner itself asks for (pyproject's dependencies); their own dependencies are
 # followed through the metadata, so everything that ships with the app is listed.
-DIRECT_DEPENDENCIES = ("PySide6-Essentials", "ortools", "pandas", "openpyxl", "odfpy", "numpy", "python-calamine")
+DIRECT_DEPENDENCIES = (
+    "PySide6-Essentials",
+    "ortools",
+    "pandas",
+    "openpyxl",
+    "python-calamine",
+    "charset-normalizer",
+    "defusedxml",
+    "numpy",
+    "packaging",
+)
 
 # For packages whose metadata names no licence (or only a "Dual License" sentence).
 KNOWN_LICENCES = {

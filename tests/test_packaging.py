@@ -134,3 +134,14 @@ def test_the_build_carries_data_and_a_licence_text_for_every_library() -> None:
         assert texts, f"no licence text for {library.name}"
     pyside = [Path(s).name for s, folder in pairs if folder.startswith("licenses/PySide6")]
     assert "LGPL-3.0.txt" in pyside and "GPL-3.0.txt" in pyside
+
+
+def test_about_lists_every_declared_dependency() -> None:
+    """--version, About and the build's licence folder start from pyproject's dependency list."""
+    from packaging.requirements import Requirement
+
+    from planner.about import DIRECT_DEPENDENCIES
+
+    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
+    declared = {Requirement(line).name.lower() for line in pyproject["project"]["dependencies"]}
+    assert {name.lower() for name in DIRECT_DEPENDENCIES} == declared
