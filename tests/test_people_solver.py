@@ -187,3 +187,16 @@ def test_the_budget_trade_off_under_a_new_spend_budget_steps_through_new_spend(c
     assert [p.limit for p in points] == [100.0, 0.0]  # Eve + Al, then Eve alone
     assert [p.uncovered for p in points] == [0, 1]
     assert points[0].plan.total_cost == 400.0
+
+
+def test_team_min_conflict_names_people_whose_roles_do_none_of_the_tasks(catalog: Catalog) -> None:
+    people = (
+        Candidate("Ana", {"machine_learning": 5}),
+        Candidate("Bo", {"data_science": 5}, roles=("data_analyst",)),  # a data analyst neither models nor deploys
+    )
+    plan = solve(_problem(catalog, people, team_size_min=2), deterministic=True)
+    assert plan.status is PlanStatus.INFEASIBLE
+    assert plan.message == (
+        "Team size min 2 conflicts with only 1 available candidates "
+        "(1 open only to roles that do none of the chosen tasks)."
+    )
