@@ -27,7 +27,7 @@ from typing import IO, Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
-from planner.io.file_limits import MAX_COLUMNS, check_extent
+from planner.io.file_limits import MAX_COLUMNS, ZIP_DAMAGE, check_extent
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -147,7 +147,9 @@ def _check_shared_strings(archive: zipfile.ZipFile, member: str) -> None:
             head = handle.read(4096)
     except KeyError:
         return
-    for match in _SST_COUNT.finditer(head.split(b">", 2)[1] if head.count(b">") > 1 else head):
+    start = max(head.find(b"<sst"), head.find(b":sst"))
+    tag = head[start : head.find(b">", start)] if start >= 0 else b""
+    for match in _SST_COUNT.finditer(tag):
         if int(match.group(1)) > info.file_size // 7 + 16:  # "<si><t/></si>" is 13 bytes
             raise XmlProblem(
                 f"the shared strings part declares {int(match.group(1)):,} strings in {info.file_size:,} bytes: damaged"
@@ -206,7 +208,7 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
                 cells += raw.count(b"<c ") + raw.count(b"<c>") + raw.count(b"<c/>")
                 refs += raw.count(b' r="')
                 rows += raw.count(b"<row")
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except ZIP_DAMAGE as exc:
         raise XmlProblem(f"the sheet part {part!r} is damaged: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
@@ -253,7 +255,7 @@ def xlsx_markup(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[i
                 elif tag == "col" and element.get("hidden") in ("1", "true"):
                     low, high = _whole(element.get("min"), 1), _whole(element.get("max"), 1)
                     markup.hidden_columns.update(range(max(low, 1) - 1, min(high, MAX_COLUMNS)))
-    except (DefusedXmlException, SyntaxError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (DefusedXmlException, SyntaxError, *ZIP_DAMAGE) as exc:
         raise XmlProblem(f"the sheet part {part!r} cannot be read: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
@@ -361,7 +363,7 @@ def ods_markup(archive: zipfile.ZipFile, where: str) -> tuple[BookInfo, dict[str
                     current.columns_seen += repeat
                 elif tag == f"{TABLE}table":
                     current = None
-    except (DefusedXmlException, SyntaxError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (DefusedXmlException, SyntaxError, *ZIP_DAMAGE) as exc:
         raise XmlProblem(f"content.xml cannot be read: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem("content.xml is missing: not a spreadsheet") from exc
