@@ -36,6 +36,7 @@ from planner.errors import PlannerError
 from planner.io.candidate_import import import_candidates, parse_scale
 from planner.io.import_report import ColumnTarget, ImportReport
 from planner.io.rating_parse import RatingScale
+from planner.io.role_titles import RoleTitles
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
 from ui.models.import_preview_model import SORT_ROLE, ImportPreviewModel, ImportProblemsModel, target_text
@@ -49,7 +50,7 @@ SCALE_CHOICES = (
     ("Workera score (1–300)", "workera"),
     ("Custom range…", "custom"),
 )
-FIELD_TARGETS = ("name", "first_name", "last_name", "cost", "email", "notes", "max_tasks")
+FIELD_TARGETS = ("name", "first_name", "last_name", "cost", "email", "notes", "max_tasks", "status", "roles")
 ERROR_STYLE = "background:#c9302c; color:#fff; border-radius:4px; padding:6px;"
 
 
@@ -316,6 +317,10 @@ class ImportDialog(QDialog):
             parts.append(f"{bad} with errors will be left out (fix them in the file and press Re-read file)")
         if warnings:
             parts.append(f"{_count(warnings, 'warning')} to look at")
+        titles = RoleTitles(self._catalog)
+        if report.role_titles:
+            parts.append(f"{_count(len(report.role_titles), 'job title')} read as roles (hover to see which)")
+        self.summary_label.setToolTip("\n".join(titles.describe(match) for match in report.role_titles))
         self.summary_label.setText("; ".join(parts) + ".")
         self.preview.resizeColumnsToContents()
 
@@ -327,6 +332,11 @@ class ImportDialog(QDialog):
         if report is not None and report.sheet is not None:
             self.sheet_combo.setCurrentText(report.sheet)
         self.sheet_combo.blockSignals(False)
+        self.sheet_combo.setToolTip(
+            f"Why this sheet: {report.sheet_reason}"
+            if report is not None and report.sheet_reason
+            else "The worksheet to read"
+        )
         self.sheet_combo.setVisible(len(sheets) > 1)
         self.sheet_label.setVisible(len(sheets) > 1)
         if report is not None:

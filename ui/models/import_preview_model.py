@@ -41,6 +41,8 @@ def target_text(target: ColumnTarget, catalog: Catalog) -> str:
         "email": "Email",
         "notes": "Notes",
         "max_tasks": "Max tasks",
+        "status": "Employee or applicant",
+        "roles": "Open to roles",
         "ignored": "ignored",
     }.get(target.kind, target.kind)
 
