@@ -1,6 +1,6 @@
 """Team Planner launcher: ``python main.py [PROJECT.teamplan]`` opens the app; a command runs headless.
 
-Commands (``solve``, ``import``, ``catalog``, ``template``) go to :mod:`planner.cli`, which
+Commands (``solve``, ``compare``, ``import``, ``fit``, ``catalog``, ``template``) go to :mod:`planner.cli`, which
 never loads Qt; everything else starts the desktop app from :mod:`ui.app`.
 """
 

@@ -227,8 +227,7 @@ def run_scip(problem: Problem, limit: float) -> Result:
 def run_greedy(problem: Problem, limit: float) -> Result:
     start = time.perf_counter()
     prep = prepare(problem)
-    options = [prep.option(c, s) for c in prep.eligible for s in range(len(prep.shapes)) if prep.allowed[c, s]]
-    selection = greedy_selection(prep, options)
+    selection = greedy_selection(prep)
     plan = build_plan(prep, selection, status=PlanStatus.FEASIBLE, elapsed=0.0, gap=None, message="")
     total = time.perf_counter() - start
     o = plan.objective

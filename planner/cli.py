@@ -1,4 +1,4 @@
-"""The headless command line: ``solve``, ``import``, ``catalog`` and ``template``.
+"""The headless command line: ``solve``, ``compare``, ``import``, ``fit``, ``catalog`` and ``template``.
 
 Exit codes: 0 a plan (or report) was produced, even with gaps; 1 bad input (the message
 says what and where); 2 usage error; 3 the hard constraints contradict each other.
@@ -17,18 +17,19 @@ from typing import TYPE_CHECKING, TextIO
 from planner.errors import PlannerError, ValidationError
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog, default_catalog, load_catalog
-from planner.model.constraints import ObjectiveOrder
+from planner.model.constraints import BudgetScope, ObjectiveOrder
 from planner.model.plan import Plan, PlanStatus, plan_to_dict
 from planner.model.project import Project, new_project
-from planner.wording import hire_text
+from planner.wording import growth_steps_text, hire_text, open_to_text, staff_or_hire, status_word
 
 if TYPE_CHECKING:
+    from planner.analyses.growth import GrowthPath
     from planner.analyses.scenarios import Comparison
     from planner.io.import_report import ImportProblem
     from planner.solver import SolveProgress
 
 EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
-COMMANDS = ("solve", "compare", "import", "catalog", "template")
+COMMANDS = ("solve", "compare", "import", "fit", "catalog", "template")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -55,6 +56,11 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("--team-min", type=int, metavar="N")
     solve.add_argument("--team-max", type=int, metavar="N")
     solve.add_argument("--budget", type=float, metavar="X", help="total annual cost limit")
+    solve.add_argument(
+        "--budget-scope",
+        choices=[scope.value for scope in BudgetScope],
+        help="what the budget covers: all (the whole team, the default) or new (new spend: not current staff)",
+    )
     solve.add_argument("--max-tasks-per-person", type=int, metavar="K")
     solve.add_argument("--redundancy", type=int, metavar="R", help="members needed to cover each requirement")
     solve.add_argument("--objective", choices=["size", "cost"], help="after coverage, minimise team size or cost first")
@@ -81,6 +87,14 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--catalog", type=Path)
     imp.add_argument("--json", type=Path, metavar="REPORT.json", help="write the import report as JSON")
 
+    fit = sub.add_parser("fit", help="rank the Playbook roles for each person and list what to learn for each")
+    fit.add_argument("file", type=Path, help="a candidate spreadsheet")
+    fit.add_argument("--name", help="only this person (as named in the file)")
+    fit.add_argument("--sheet")
+    fit.add_argument("--scale", help="e.g. 1-10, 0-100, percent, workera (1–300 scores)")
+    fit.add_argument("--catalog", type=Path)
+    fit.add_argument("--json", type=Path, metavar="FIT.json", help="write the ranking and growth steps as JSON")
+
     cat = sub.add_parser("catalog", help="print the skills, tasks and roles")
     cat.add_argument("--catalog", type=Path)
     cat.add_argument("--json", action="store_true", help="print the catalog as JSON")
@@ -102,6 +116,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
             return _compare(args, out, err)
         if args.command == "import":
             return _import(args, out)
+        if args.command == "fit":
+            return _fit(args, out, err)
         if args.command == "catalog":
             return _catalog(args, out)
         return _template(args, out)
@@ -189,6 +205,8 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
         changes["objective_order"] = (
             ObjectiveOrder.COST_FIRST if args.objective == "cost" else ObjectiveOrder.SIZE_FIRST
         )
+    if args.budget_scope:
+        changes["budget_scope"] = BudgetScope(args.budget_scope)
     project.constraints = replace(project.constraints, **changes)  # type: ignore[arg-type]
     if args.candidates:
         project.candidates = _load_candidates(
@@ -322,15 +340,17 @@ def format_plan(project: Project, plan: Plan) -> str:
     if plan.status is PlanStatus.INFEASIBLE:
         return "\n".join(lines)
     gap = f", gap {plan.gap:.1%}" if plan.gap else ""
+    new_spend = f" (new spend {plan.budget_spend:,.0f})" if plan.settings.budget_scope is BudgetScope.NEW else ""
     lines.append(
-        f"Team of {plan.objective.headcount}, total cost {plan.objective.cost:,.0f}, "
+        f"Team of {plan.objective.headcount}, total cost {plan.total_cost:,.0f}{new_spend}, "
         f"{plan.objective.uncovered} of {len(plan.requirements)} requirements uncovered "
         f"(solved in {plan.solve_seconds:.1f} s{gap})"
     )
     for member in plan.team:
         tasks = ", ".join(catalog.task(t).name for t in member.tasks)
         cost = f"{member.cost:,.0f}" if member.cost is not None else "cost unknown"
-        lines.append(f"  {member.candidate:<28} {catalog.role(member.role).name:<36} {tasks} ({cost})")
+        who = f"{member.candidate} ({staff_or_hire(member.employee)})"
+        lines.append(f"  {who:<36} {catalog.role(member.role).name:<36} {tasks} ({cost})")
     if plan.uncovered:
         lines.append("Not covered by these candidates:")
         for req in plan.uncovered:
@@ -372,6 +392,65 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         text = json.dumps(report_to_dict(report), indent=2, ensure_ascii=False)
         write_text_atomic(args.json, text + "\n", keep_backup=False)
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
+
+
+def _fit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from planner.analyses.growth import growth_paths
+    from planner.io.candidate_import import import_candidates, parse_scale
+
+    catalog = _catalog_from(args)
+    scale = parse_scale(args.scale) if args.scale else None
+    report = import_candidates(args.file, catalog, sheet=args.sheet, scale=scale)
+    for problem in report.problems:
+        print(f"{args.file}: {_problem_line(problem)}", file=err)
+    people = list(report.candidates)
+    if args.name is not None:
+        people = [c for c in people if c.name.casefold() == args.name.strip().casefold()]
+        if not people:
+            raise ValidationError(f"{args.file}: nobody named {args.name!r} (among {len(report.candidates)} people)")
+    records = []
+    for person in people:
+        paths = growth_paths(person, catalog)
+        print(format_fit(catalog, person, paths), file=out)
+        records.append(fit_to_dict(person, paths))
+    if args.json:
+        from planner.io.project_file import write_text_atomic
+
+        text = json.dumps(records, indent=2, ensure_ascii=False)
+        write_text_atomic(args.json, text + "\n", keep_backup=False)
+    return EXIT_OK
+
+
+def format_fit(catalog: Catalog, person: Candidate, paths: Sequence[GrowthPath]) -> str:
+    """One person's roles, best fit first, each with the skills to raise (the ``fit`` command's text)."""
+    lines = [f"{person.name} ({status_word(person.status).lower()}, open to {open_to_text(catalog, person.roles)})"]
+    for rank, path in enumerate(paths, start=1):
+        name = catalog.role(path.role).name
+        closed = "" if path.open_to else "  [not open to this role]"
+        steps = growth_steps_text(catalog, path.steps)
+        lines.append(f"  {rank}. {name:<36} {round(path.fit * 100):>3}%  {steps}{closed}")
+    return "\n".join(lines)
+
+
+def fit_to_dict(person: Candidate, paths: Sequence[GrowthPath]) -> dict[str, object]:
+    """The ``fit --json`` record of one person."""
+    return {
+        "name": person.name,
+        "status": person.status.value,
+        "roles": list(person.roles),
+        "fits": [
+            {
+                "role": path.role,
+                "fit": round(path.fit, 4),
+                "open_to": path.open_to,
+                "growth": [
+                    {"skill": s.skill, "from": s.current, "to": s.target, "inferred": s.inferred, "needed": s.needed}
+                    for s in path.steps
+                ],
+            }
+            for path in paths
+        ],
+    }
 
 
 def _catalog(args: argparse.Namespace, out: TextIO) -> int:

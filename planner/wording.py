@@ -8,10 +8,14 @@ hire recommendations.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any
 
+from planner.analyses.growth import GrowthPath, GrowthStep
+from planner.model.candidates import CandidateStatus
 from planner.model.catalog import Catalog
+from planner.model.constraints import BudgetScope
 from planner.model.plan import HireRecommendation, Plan, PlanStatus
 from planner.model.requirements import Requirement
 
@@ -95,3 +99,67 @@ def hire_text(catalog: Catalog, hire: HireRecommendation) -> str:
     if tasks:
         text += f" for {tasks}"
     return f"{text}: {ratings}" if ratings else text
+
+
+def staff_or_hire(employee: bool) -> str:
+    """How a member reads everywhere: ``current staff`` (already on the payroll) or ``hire``."""
+    return "current staff" if employee else "hire"
+
+
+def status_word(status: CandidateStatus) -> str:
+    """``Employee`` or ``Applicant``, as the candidate table, the template and the workbook show it."""
+    return "Employee" if status is CandidateStatus.EMPLOYEE else "Applicant"
+
+
+def open_to_text(catalog: Catalog, roles: tuple[str, ...]) -> str:
+    """The roles a person is open to, by name (``any role`` when they list none)."""
+    if not roles:
+        return "any role"
+    return ", ".join(catalog.role(r).name if r in catalog.role_ids else r for r in roles)
+
+
+def budget_scope_text(scope: BudgetScope) -> str:
+    """What a budget covers, in words."""
+    if scope is BudgetScope.NEW:
+        return "new spend only (applicants; current staff's pay not counted)"
+    return "the whole team"
+
+
+def staff_counts_text(plan: Plan) -> str:
+    """``2 current staff, 3 hires`` for the members of ``plan`` ("" for an empty team)."""
+    staff = sum(1 for m in plan.team if m.employee)
+    hires = len(plan.team) - staff
+    parts = [f"{staff} current staff"] if staff else []
+    if hires:
+        parts.append(f"{hires} {'hire' if hires == 1 else 'hires'}")
+    return ", ".join(parts)
+
+
+AT_PROFILE = "already at or above the role's profile in every skill"
+
+
+def growth_step_text(catalog: Catalog, step: GrowthStep) -> str:
+    """``Software Engineering 2 → 4`` (with ``(inferred)`` when the target is an inferred profile value)."""
+    name = catalog.skill(step.skill).name if step.skill in catalog.skill_ids else step.skill
+    return f"{name} {step.current:g} → {step.target}" + (" (inferred)" if step.inferred else "")
+
+
+def growth_steps_text(catalog: Catalog, steps: tuple[GrowthStep, ...]) -> str:
+    """The steps joined (``Software Engineering 2 → 4, Deep Learning 1 → 3``), or a note when there are none.
+
+    When every target is inferred, that is said once at the end instead of after each step.
+    """
+    if not steps:
+        return AT_PROFILE
+    if all(s.inferred for s in steps):
+        plain = (dataclasses.replace(s, inferred=False) for s in steps)
+        return ", ".join(growth_step_text(catalog, s) for s in plain) + " (inferred profile)"
+    return ", ".join(growth_step_text(catalog, s) for s in steps)
+
+
+def growth_text(catalog: Catalog, path: GrowthPath) -> str:
+    """``To grow into Machine Learning Engineer: Software Engineering 2 → 4, Deep Learning 1 → 3``."""
+    name = catalog.role(path.role).name if path.role in catalog.role_ids else path.role
+    if not path.steps:
+        return f"{name}: {AT_PROFILE}"
+    return f"To grow into {name}: {growth_steps_text(catalog, path.steps)}"

@@ -4,6 +4,9 @@ Deliberately naive and independent of ``planner.solver`` (it reads only the doma
 and ``planner.model.fit``): it enumerates, for each candidate, "not hired" or every (role, task
 subset) the rules allow, and keeps the lexicographically best key. Use it only on tiny
 instances (a handful of candidates, two or three tasks).
+
+Candidates who list roles get choices in those roles only; with a new-spend budget,
+employees cost nothing in the budget and the cost stage.
 """
 
 from __future__ import annotations
@@ -12,7 +15,8 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
-from planner.model.constraints import ObjectiveOrder
+from planner.model.candidates import CandidateStatus
+from planner.model.constraints import BudgetScope, ObjectiveOrder
 from planner.model.fit import role_fit
 from planner.model.plan import Plan
 from planner.model.project import Problem
@@ -43,6 +47,8 @@ def _choices(problem: Problem, name: str) -> list[Choice | None]:
     for role in problem.catalog.roles:
         if fixed is not None and role.id != fixed:
             continue
+        if candidate.roles and role.id not in candidate.roles:
+            continue
         minimum = constraints.min_role_fit
         if minimum is not None and role_fit(candidate, role, problem.catalog) < minimum - 1e-9:
             continue
@@ -53,6 +59,14 @@ def _choices(problem: Problem, name: str) -> list[Choice | None]:
     return out
 
 
+def _budget_cents(problem: Problem, name: str) -> int:
+    """A person's share of the budget (and of the cost stage) in cents: 0 for staff under a new-spend budget."""
+    candidate = problem.candidate(name)
+    if candidate.status is CandidateStatus.EMPLOYEE and problem.constraints.budget_scope is BudgetScope.NEW:
+        return 0
+    return round((candidate.cost or 0.0) * 100)
+
+
 def team_key(problem: Problem, team: list[Choice], previous: dict[str, str] | None = None) -> tuple[int, ...] | None:
     """The lexicographic objective of a team, or None if it breaks a hard constraint."""
     constraints = problem.constraints
@@ -61,7 +75,7 @@ def team_key(problem: Problem, team: list[Choice], previous: dict[str, str] | No
         return None
     if constraints.team_size_max is not None and size > constraints.team_size_max:
         return None
-    cents = sum(round((problem.candidate(c.candidate).cost or 0.0) * 100) for c in team)
+    cents = sum(_budget_cents(problem, c.candidate) for c in team)
     if constraints.budget is not None and cents > math.floor(round(constraints.budget * 100, 6)):
         return None
     counts = {r.key: 0 for r in problem.requirements}

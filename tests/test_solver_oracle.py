@@ -5,6 +5,9 @@ exclude, redundancy, critical requirements (2 members), personal and project tas
 minimum role fit, nice-to-haves) and
 both objective orders are drawn; the solver's plan must be valid and have exactly the
 oracle's lexicographic objective, or both must agree the constraints are infeasible.
+
+Candidates are drawn as employees or applicants, open to every role or to a random list of
+roles, and budgets cover the whole team or new spend only.
 """
 
 from __future__ import annotations
@@ -14,9 +17,9 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.model.candidates import Candidate
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog, catalog_from_dict, default_catalog
-from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
 from planner.model.plan import PlanStatus
 from planner.model.project import Problem
 from planner.model.requirements import Requirement
@@ -87,7 +90,9 @@ def problems(draw: Any, catalog: Catalog, task_pool: tuple[str, ...], skills: tu
         ratings = {s: float(draw(st.integers(0, 5))) for s in catalog.skill_ids if draw(st.booleans())}
         cost = draw(st.sampled_from([None, 0.0, 50.0, 80.0, 100.0, 100.0, 150.0]))
         cap = draw(st.sampled_from([None, None, 1]))
-        candidates.append(Candidate(name, ratings, cost, max_tasks=cap))
+        status = draw(st.sampled_from(list(CandidateStatus)))
+        roles = tuple(r for r in catalog.role_ids if draw(st.booleans())) if draw(st.booleans()) else ()
+        candidates.append(Candidate(name, ratings, cost, max_tasks=cap, status=status, roles=roles))
     must: dict[str, str | None] = {}
     exclude: set[str] = set()
     for name in names:
@@ -109,6 +114,7 @@ def problems(draw: Any, catalog: Catalog, task_pool: tuple[str, ...], skills: tu
         objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
         min_role_fit=draw(st.sampled_from([None, None, None, 0.6, 0.75])),
         critical=frozenset(r.key for r in requirements if draw(st.integers(0, 4)) == 0),
+        budget_scope=draw(st.sampled_from(list(BudgetScope))),
     )
     return Case(Problem(catalog, tasks, tuple(requirements), tuple(candidates), constraints))
 
@@ -184,8 +190,13 @@ def twin_problems(draw: Any) -> Case:
         ratings = dict(templates[draw(st.integers(0, 1))])
         if draw(st.integers(0, 3)) == 0:
             ratings["c"] = float(draw(st.integers(0, 5)))  # a different fit, same coverage
-        candidates.append(Candidate(f"T{i}", ratings, draw(st.sampled_from([50.0, 80.0, 80.0, 100.0]))))
+        # Twins that differ only in the roles they are open to (or in being staff) are not interchangeable.
+        roles = draw(st.sampled_from([(), (), ("r1",), ("r2",), ("r1", "r2")]))
+        status = draw(st.sampled_from([CandidateStatus.APPLICANT, CandidateStatus.APPLICANT, CandidateStatus.EMPLOYEE]))
+        cost = draw(st.sampled_from([50.0, 80.0, 80.0, 100.0]))
+        candidates.append(Candidate(f"T{i}", ratings, cost, status=status, roles=roles))
     constraints = Constraints(
+        budget_scope=draw(st.sampled_from(list(BudgetScope))),
         team_size_max=draw(st.sampled_from([1, 2, 2, 3])),
         budget=draw(st.sampled_from([None, None, 160.0])),
         objective_order=draw(st.sampled_from(list(ObjectiveOrder))),

@@ -1,12 +1,15 @@
 """The Candidates tab: the candidate table with search, edit actions, pins and a detail pane.
 
 The table is a view over the document's :class:`CandidateTableModel` through a filter
-proxy; every edit goes through the document (undoable, validated). The detail pane shows
+proxy; every edit goes through the document (undoable, validated), including whether a
+person is an employee or an applicant and the roles they are open to (double-click the
+cell, or right-click ▸ Type / Open to for the whole selection). The detail pane shows
 the current candidate's skills on a radar chart against their best-fitting Playbook role.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -25,11 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.fit import profile_skills, ranked_roles
+from planner.wording import status_word
 from ui.charts.radar import RadarChart
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind
 from ui.rating_delegate import RatingDelegate
+from ui.status_delegate import StatusDelegate
 
 
 class CandidateDetail(QWidget):
@@ -147,6 +153,7 @@ class CandidatesPanel(QWidget):
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.setToolTip("")
         self.rating_delegate = RatingDelegate(lambda: self._doc.project.catalog.scale, self.table)
+        self.status_delegate = StatusDelegate(self.table)
         self.detail = CandidateDetail()
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -241,6 +248,7 @@ class CandidatesPanel(QWidget):
         for role in self._doc.project.catalog.roles:
             action = must.addAction(f"As {role.name}")
             action.triggered.connect(lambda _=False, r=role.id: self._doc.pin_must_hire(self.selected_names(), r))
+        self._people_menus(menu, bool(names) and self._editable)
         exclude = menu.addAction("&Exclude from the team")
         exclude.triggered.connect(lambda: self._doc.exclude(self.selected_names()))
         clear = menu.addAction("&Clear must-hire / exclude")
@@ -251,6 +259,52 @@ class CandidatesPanel(QWidget):
         menu.addAction(self.duplicate_action)
         menu.addAction(self.delete_action)
         return menu
+
+    def _people_menus(self, menu: QMenu, enabled: bool) -> None:
+        """Type ▸ Employee / Applicant and Open to ▸ Any role / each role (ticked: the current person's)."""
+        kind = menu.addMenu("&Type")
+        kind.setEnabled(enabled)
+        for status in CandidateStatus:
+            action = kind.addAction(status_word(status))
+            action.triggered.connect(lambda _=False, s=status: self.set_status(s))
+        open_to = menu.addMenu("&Open to")
+        open_to.setEnabled(enabled)
+        current = self._current_candidate()
+        any_role = open_to.addAction("Any role")
+        any_role.setCheckable(True)
+        any_role.setChecked(current is not None and not current.roles)
+        any_role.triggered.connect(lambda: self.set_roles(()))
+        open_to.addSeparator()
+        for role in self._doc.project.catalog.roles:
+            action = open_to.addAction(role.name)
+            action.setCheckable(True)
+            action.setChecked(current is not None and role.id in current.roles)
+            action.triggered.connect(lambda checked, r=role.id: self.toggle_role(r, checked))
+
+    def _current_candidate(self) -> Candidate | None:
+        rows = self.selected_rows()
+        return self._doc.project.candidates[rows[0]] if rows else None
+
+    def set_status(self, status: CandidateStatus) -> bool:
+        """Make the selected people employees or applicants (one undo step)."""
+        text = f"Mark as {status_word(status).lower()}"
+        return self._doc.edit_candidates(self.selected_rows(), lambda c: dataclasses.replace(c, status=status), text)
+
+    def set_roles(self, roles: tuple[str, ...]) -> bool:
+        """Set the roles the selected people are open to (empty: any role), one undo step."""
+        text = "Open to any role" if not roles else "Change roles open to"
+        return self._doc.edit_candidates(self.selected_rows(), lambda c: dataclasses.replace(c, roles=roles), text)
+
+    def toggle_role(self, role_id: str, on: bool) -> bool:
+        """Add ``role_id`` to (or take it off) the roles the selected people are open to."""
+        order = self._doc.project.catalog.role_ids
+
+        def change(candidate: Candidate) -> Candidate:
+            roles = set(candidate.roles) | {role_id} if on else set(candidate.roles) - {role_id}
+            return dataclasses.replace(candidate, roles=tuple(r for r in order if r in roles))
+
+        name = self._doc.project.catalog.role(role_id).name
+        return self._doc.edit_candidates(self.selected_rows(), change, f"{'Open to' if on else 'Not open to'} {name}")
 
     # --- reactions -------------------------------------------------------------------------
 
@@ -271,6 +325,11 @@ class CandidatesPanel(QWidget):
                 self.table.setColumnWidth(column, 84)
             elif kind is ColumnKind.COST:
                 self.table.setColumnWidth(column, 90)
+            elif kind is ColumnKind.PERSON:
+                self.table.setItemDelegateForColumn(column, self.status_delegate)
+                self.table.setColumnWidth(column, 84)
+            elif kind is ColumnKind.OPEN_TO:
+                self.table.setColumnWidth(column, 150)
         self.table.horizontalHeader().setStretchLastSection(True)
         self._update_count()
         self.detail.show_candidate(self._doc, None)

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
+from planner.wording import budget_scope_text
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import status_text
 
@@ -61,6 +62,13 @@ class ConstraintsPanel(QWidget):
         self.budget.setGroupSeparatorShown(True)
         self.budget.setSpecialValueText("No limit")
         self.budget.setToolTip("The team's total annual cost stays within this budget")
+        self.budget_scope = QComboBox()
+        for scope in BudgetScope:
+            self.budget_scope.addItem(budget_scope_text(scope).capitalize(), scope.value)
+        self.budget_scope.setToolTip(
+            "What the budget (and the cost the solver minimises) counts: everyone's annual cost, or only new "
+            "spend (applicants), not the pay of employees already on the payroll"
+        )
         self.tasks_per_person = _spin(1, 10, suffix=" tasks")
         self.tasks_per_person.setToolTip("Nobody takes on more than this many tasks")
         self.redundancy = _spin(1, 10, suffix=" people")
@@ -82,6 +90,7 @@ class ConstraintsPanel(QWidget):
         form.addRow("Team size, at &least:", self.team_min)
         form.addRow("Team size, at &most:", self.team_max)
         form.addRow("&Budget (annual):", self.budget)
+        form.addRow("Budget &covers:", self.budget_scope)
         form.addRow("&Tasks per person, at most:", self.tasks_per_person)
         form.addRow("&Redundancy per requirement:", self.redundancy)
         form.addRow("Minimum role &fit:", self.min_fit)
@@ -121,6 +130,9 @@ class ConstraintsPanel(QWidget):
         self.objective.currentIndexChanged.connect(
             lambda i: self._edit("objective_order", ObjectiveOrder(self.objective.itemData(i)), "Objective order")
         )
+        self.budget_scope.currentIndexChanged.connect(
+            lambda i: self._edit("budget_scope", BudgetScope(self.budget_scope.itemData(i)), "Budget scope")
+        )
         doc.projectReplaced.connect(self.refresh)
         doc.constraintsChanged.connect(self.refresh)
         self.refresh()
@@ -134,6 +146,7 @@ class ConstraintsPanel(QWidget):
             self.team_min,
             self.team_max,
             self.budget,
+            self.budget_scope,
             self.tasks_per_person,
             self.redundancy,
             self.min_fit,
@@ -156,6 +169,7 @@ class ConstraintsPanel(QWidget):
             self.team_min.setValue(c.team_size_min or 0)
             self.team_max.setValue(c.team_size_max or 0)
             self.budget.setValue(c.budget or 0)
+            self.budget_scope.setCurrentIndex(max(0, self.budget_scope.findData(c.budget_scope.value)))
             self.tasks_per_person.setValue(c.max_tasks_per_person)
             self.redundancy.setValue(c.redundancy)
             self.min_fit.setValue(round((c.min_role_fit or 0) * 100))

@@ -10,6 +10,7 @@ and notify views, nothing else.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -124,6 +125,25 @@ class ProjectDocument(QObject):
             return self._reject("; ".join(problems))
         what = "Rename candidate" if new.name != old.name else f"Edit {old.name}"
         self.undo_stack.push(EditCandidateCommand(self, old, new, what))
+        return True
+
+    def edit_candidates(self, rows: list[int], change: Callable[[Candidate], Candidate], text: str) -> bool:
+        """Apply ``change`` to the candidates at ``rows`` as one undo step; False (and a message) if refused."""
+        edits = []
+        for row in sorted(set(rows)):
+            old = self._project.candidates[row]
+            new = change(old)
+            if new != old:
+                problems = candidate_problems(new, self._project.catalog)
+                if problems:
+                    return self._reject("; ".join(problems))
+                edits.append((old, new))
+        if not edits:
+            return True
+        self.undo_stack.beginMacro(text)
+        for old, new in edits:
+            self.undo_stack.push(EditCandidateCommand(self, old, new, text))
+        self.undo_stack.endMacro()
         return True
 
     def add_candidate(self) -> int:

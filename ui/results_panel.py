@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_matrix
 from planner.model.catalog import Catalog, default_catalog
+from planner.model.constraints import BudgetScope
 from planner.model.plan import Member, Plan, PlanStatus
 from planner.model.project import Problem
-from planner.wording import hire_text, level_text, plan_status_text
+from planner.wording import hire_text, level_text, plan_status_text, staff_counts_text
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
 from ui.models.coverage_model import CellState
@@ -274,7 +275,11 @@ class ResultsPanel(QWidget):
         people = len(plan.team)
         required = len(self._matrix.cells) - self._matrix.count(CellState.NOT_REQUIRED)
         met = required - self._matrix.count(CellState.MISSING)
-        parts = [f"{people} {'person' if people == 1 else 'people'}", f"total cost {format_cost(plan.total_cost)}"]
+        who = f" ({staff_counts_text(plan)})" if people else ""
+        parts = [f"{people} {'person' if people == 1 else 'people'}{who}"]
+        parts.append(f"total cost {format_cost(plan.total_cost)}")
+        if plan.settings.budget_scope is BudgetScope.NEW:
+            parts.append(f"new spend {format_cost(plan.budget_spend)}")
         if required:
             parts.append(f"{met} of {required} requirements covered")
         thin = self._matrix.count(CellState.THIN)

@@ -3,7 +3,10 @@
 The table ranks every role by :func:`planner.model.fit.role_fit` with a percent bar; the radar
 overlays the candidate's ratings (filled) on the top one to three role profiles (dashed;
 hollow points are profile values the catalog infers rather than reads off a Playbook
-chart). Selecting a role in the table adds it to the radar.
+chart). Selecting a role in the table adds it to the radar. Each role lists the skills to
+raise to reach its profile (:mod:`planner.analyses.growth`), the project's skills first, and
+the line under the headline says it for the selected (or best-fitting) role: "To grow into
+Machine Learning Engineer: Software Engineering 2 → 4, Deep Learning 1 → 3".
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog, Role, Source, default_catalog
 from planner.model.fit import profile_skills
+from planner.wording import growth_text
 from ui.charts.radar import SERIES_COLORS, RadarChart, level_bands
 from ui.models.role_fit_model import FIT_ROLE, ROLE_ID_ROLE, FitColumn, RoleFitModel
 from ui.models.team_model import format_fit
@@ -77,6 +81,9 @@ class RoleFitPanel(QWidget):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.1)
         self.headline.setFont(font)
+        self.growth = QLabel()
+        self.growth.setObjectName("fitGrowth")
+        self.growth.setWordWrap(True)
         self.explanation = QLabel(
             "Fit is 1 − the mean distance between the candidate's ratings and the role's Playbook profile "
             "(100% is a perfect match). It is a preference for the solver, not a rule."
@@ -96,10 +103,12 @@ class RoleFitPanel(QWidget):
         header.setSectionResizeMode(FitColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FitColumn.FIT, QHeaderView.ResizeMode.Fixed)
         header.resizeSection(FitColumn.FIT, 160)
-        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FitColumn.GROWTH, QHeaderView.ResizeMode.Stretch)
         self.view.setWordWrap(False)
         self.view.verticalHeader().setDefaultSectionSize(30)
         self.view.selectionModel().selectionChanged.connect(self._update_radar)
+        self.view.selectionModel().selectionChanged.connect(self._update_growth)
 
         self.top_count = QSpinBox()
         self.top_count.setRange(1, 3)
@@ -131,15 +140,18 @@ class RoleFitPanel(QWidget):
         splitter.setSizes([560, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.growth)
         layout.addWidget(splitter, 1)
         self.show_candidate(None, self._catalog)
 
     # --- public API -------------------------------------------------------------------
 
-    def show_candidate(self, candidate: Candidate | None, catalog: Catalog) -> None:
-        """Rank the roles for ``candidate`` (None: the empty state)."""
+    def show_candidate(
+        self, candidate: Candidate | None, catalog: Catalog, needed: frozenset[str] = frozenset()
+    ) -> None:
+        """Rank the roles for ``candidate`` (None: the empty state); ``needed``: the project's skills."""
         self._candidate, self._catalog = candidate, catalog
-        self.model.set_candidate(candidate, catalog)
+        self.model.set_candidate(candidate, catalog, needed)
         ranking = self.model.ranking()
         if candidate is None or not ranking:
             self.headline.setText(EMPTY_TEXT)
@@ -151,9 +163,22 @@ class RoleFitPanel(QWidget):
                 text += f", then {second.name} ({format_fit(second_fit)})"
             self.headline.setText(text)
         self._update_radar()
+        self._update_growth()
 
     def headline_text(self) -> str:
         return self.headline.text()
+
+    def growth_line(self) -> str:
+        return self.growth.text()
+
+    def _update_growth(self, *_args: object) -> None:
+        """The growth steps towards the selected role, or the best-fitting one."""
+        if self._candidate is None or not self.model.rowCount():
+            self.growth.setText("")
+            return
+        rows = self.view.selectionModel().selectedRows()
+        row = rows[0].row() if rows else 0
+        self.growth.setText(growth_text(self._catalog, self.model.growth(row)))
 
     def charted_roles(self) -> list[Role]:
         """The roles overlaid on the radar: the top N, plus the selected one."""

@@ -17,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from planner.analyses.growth import needed_skills
 from planner.analyses.scenario_solve import ScenarioProgress, scenario_problems, solve_scenarios
 from planner.analyses.scenarios import find_scenario
 from planner.errors import PlannerError
@@ -126,7 +127,7 @@ class WhatIfController(QObject):
         project = self._doc.project
         names = self._candidates.selected_names()
         candidate = next((c for c in project.candidates if names and c.name == names[0]), None)
-        self.role_fit_panel.show_candidate(candidate, project.catalog)
+        self.role_fit_panel.show_candidate(candidate, project.catalog, needed_skills(project.requirements()))
 
     def _show_candidate(self, name: str) -> None:
         if self._candidates.select_candidate(name):

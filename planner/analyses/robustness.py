@@ -6,13 +6,18 @@ requirements that would drop below the members they need, the tasks left with no
 and who in the pool could step in: a candidate not on the team (and not excluded) who can
 take a role doing all of X's tasks and meets every level X's departure leaves uncovered,
 within the budget if one is set. Replacements come cheapest first, then best role fit.
+
+A replacement must be open to the role (when they list roles), and under a new-spend
+budget only new spend counts against it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.model.budget import budget_cost, budget_share
 from planner.model.candidates import Candidate
+from planner.model.constraints import Constraints
 from planner.model.fit import role_fit
 from planner.model.plan import Member, Plan
 from planner.model.project import Problem
@@ -93,16 +98,19 @@ def _replacements(
     team = {m.candidate for m in plan.team}
     spare = None
     if constraints.budget is not None:
-        spare = constraints.budget - (plan.total_cost - (member.cost or 0.0))
+        scope = constraints.budget_scope
+        spare = constraints.budget - (plan.budget_spend - budget_share(member.cost, member.employee, scope))
     roles = [r for r in problem.catalog.roles if all(r.does(t) for t in member.tasks)]
     found: list[Replacement] = []
     for candidate in problem.candidates:
         if candidate.name in team or candidate.name in constraints.exclude:
             continue
-        if not _can_take(candidate, member, lost, spare, constraints.max_tasks_per_person):
+        if not _can_take(candidate, member, lost, spare, constraints):
             continue
         best = None
         for role in roles:
+            if not candidate.open_to(role.id):
+                continue
             fit = role_fit(candidate, role, problem.catalog)
             if constraints.min_role_fit is not None and fit < constraints.min_role_fit:
                 continue
@@ -115,11 +123,12 @@ def _replacements(
 
 
 def _can_take(
-    candidate: Candidate, member: Member, lost: tuple[Requirement, ...], spare: float | None, cap: int
+    candidate: Candidate, member: Member, lost: tuple[Requirement, ...], spare: float | None, constraints: Constraints
 ) -> bool:
+    cap = constraints.max_tasks_per_person
     personal_cap = min(cap, candidate.max_tasks) if candidate.max_tasks is not None else cap
     if personal_cap < len(member.tasks):
         return False
-    if spare is not None and (candidate.cost or 0.0) > spare:
+    if spare is not None and budget_cost(candidate, constraints) > spare:
         return False
     return all(candidate.rating(r.skill) >= r.level for r in lost)

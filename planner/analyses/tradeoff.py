@@ -67,7 +67,7 @@ def tradeoff_curve(
         )
         if plan.status in (PlanStatus.INFEASIBLE, PlanStatus.CANCELLED):
             break
-        value = plan.total_cost if axis is TradeoffAxis.BUDGET else float(plan.objective.headcount)
+        value = plan.budget_spend if axis is TradeoffAxis.BUDGET else float(plan.objective.headcount)
         point = TradeoffPoint(value, plan)
         points.append(point)
         if on_point is not None:

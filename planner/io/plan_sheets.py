@@ -37,6 +37,7 @@ from planner.model.catalog import Catalog
 from planner.model.plan import Coverage, Plan
 from planner.model.project import Project
 from planner.model.requirements import Requirement
+from planner.wording import staff_or_hire
 
 CENTER = Alignment(horizontal="center", vertical="top")
 STATUS_WORDS = {"met": "met", "thin": "thin", "missing": "missing"}
@@ -101,6 +102,7 @@ def team_sheet(ws: Worksheet, project: Project, plan: Plan, money: str) -> None:
     people = candidates_by_name(project)
     skills = _required_skills(project.catalog, plan.requirements)
     headers = ["Member", "Role", "Tasks", "Annual cost", "Role fit", *[skill_names[s] for s in skills], "Covers"]
+    headers.append("Staff or hire")
     rows = []
     for m in plan.team:
         person = people.get(m.candidate)
@@ -114,15 +116,16 @@ def team_sheet(ws: Worksheet, project: Project, plan: Plan, money: str) -> None:
                 round(m.fit, 2),
                 *[person.ratings.get(s) if person else None for s in skills],
                 covers,
+                staff_or_hire(m.employee).capitalize(),
             ]
         )
     formats = {3: money, 4: "0%", **{5 + i: RATING_FORMAT for i in range(len(skills))}}
-    last = write_table(ws, 1, headers, rows, formats=formats, wrap_columns=(1, 2, len(headers) - 1))
+    last = write_table(ws, 1, headers, rows, formats=formats, wrap_columns=(1, 2, len(headers) - 2))
     add_filter(ws, 1, last, len(headers))
     put(ws, last + 1, 1, "Total", font=BOLD)
     put(ws, last + 1, 4, plan.total_cost, number_format=money, font=BOLD)
     ws.freeze_panes = "B2"
-    set_widths(ws, [22, 22, 24, 12, 8, *[6.5] * len(skills), 50])
+    set_widths(ws, [22, 22, 24, 12, 8, *[6.5] * len(skills), 50, 14])
     rotate_headers(ws, 1, 6, len(skills))
 
 

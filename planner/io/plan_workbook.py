@@ -21,6 +21,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.analyses.scenarios import compare_scenarios
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.io.people_sheets import PEOPLE_SHEETS, growth_sheet, offers_sheet
 from planner.io.plan_sheets import (
     CoverageRow,
     candidates_sheet,
@@ -48,7 +49,7 @@ from planner.io.xlsx_style import (
     set_widths,
     write_table,
 )
-from planner.model.constraints import ObjectiveOrder
+from planner.model.constraints import BudgetScope, ObjectiveOrder
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Project
 
@@ -85,7 +86,8 @@ def constraints_text(project: Project, plan: Plan, money: str) -> str:
         parts.append(f"team size {low}–{s.team_size_max if s.team_size_max is not None else 'any'}")
     if s.budget is not None:
         symbol = money.split('"')[1] if money.count('"') == 2 else ""
-        parts.append(f"budget {symbol}{s.budget:,.0f}")
+        new_only = " (new spend only)" if s.budget_scope is BudgetScope.NEW else ""
+        parts.append(f"budget {symbol}{s.budget:,.0f}{new_only}")
     parts.append(f"at most {s.max_tasks_per_person} task(s) per person")
     parts.append(f"each requirement covered by at least {s.redundancy} person(s)")
     if s.must_hire:
@@ -126,6 +128,8 @@ def build_plan_workbook(
     requirements_sheet(book.create_sheet(SHEETS[5]), project, coverage)
     candidates_sheet(book.create_sheet(SHEETS[6]), project, plan, money)
     catalog_sheet(book.create_sheet(SHEETS[7]), project.catalog)
+    offers_sheet(book.create_sheet(PEOPLE_SHEETS[0], 2), project, plan, money)
+    growth_sheet(book.create_sheet(PEOPLE_SHEETS[1], book.sheetnames.index("Candidates") + 1), project, plan)
     if any(s.plan is not None for s in project.scenarios):
         comparison_sheet(book.create_sheet("Comparison", 1), project, compare_scenarios(project), money)
     if tradeoff:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
-from planner.model.constraints import Constraints
+from planner.model.budget import budget_share
+from planner.model.constraints import BudgetScope, Constraints
 from planner.model.requirements import Requirement
 
 
@@ -143,6 +144,12 @@ class Plan:
         return self.people_cost + self.positions_cost + self.training_cost
 
     @property
+    def budget_spend(self) -> float:
+        """What counts against the budget: the total cost, less current staff's pay under a new-spend budget."""
+        scope = self.settings.budget_scope
+        return self.total_cost - self.people_cost + sum(budget_share(m.cost, m.employee, scope) for m in self.team)
+
+    @property
     def headcount(self) -> int:
         """Members plus open positions (training adds nobody)."""
         return len(self.team) + len(self.open_positions)
@@ -193,6 +200,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "time_limit": s.time_limit,
             "min_role_fit": s.min_role_fit,
             "critical": [{"task": t, "skill": k} for t, k in sorted(s.critical)],
+            "budget_scope": s.budget_scope.value,
         },
         "roles": {role: list(tasks) for role, tasks in plan.roles.items()},
         "requirements": [_requirement_dict(r) for r in plan.requirements],
@@ -202,6 +210,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "role": m.role,
                 "tasks": list(m.tasks),
                 "cost": _number(m.cost),
+                "employee": m.employee,
                 "fit": round(m.fit, 4),
                 "covers": [
                     {"task": c.task, "skill": c.skill, "level": c.level, "rating": _number(c.rating)} for c in m.covers
@@ -240,6 +249,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         time_limit=float(s.get("time_limit", 30.0)),
         min_role_fit=s.get("min_role_fit"),
         critical=frozenset((str(c["task"]), str(c["skill"])) for c in s.get("critical", [])),
+        budget_scope=BudgetScope(s.get("budget_scope", "all")),
     )
     o = data["objective"]
     return Plan(
@@ -264,6 +274,7 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                 tasks=tuple(m["tasks"]),
                 cost=None if m.get("cost") is None else float(m["cost"]),
                 fit=float(m.get("fit", 0.0)),
+                employee=bool(m.get("employee", False)),
                 covers=tuple(
                     Coverage(str(c["task"]), str(c["skill"]), int(c["level"]), float(c["rating"]))
                     for c in m.get("covers", [])

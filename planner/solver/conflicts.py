@@ -1,7 +1,8 @@
 """Hard-constraint conflicts, found exactly before any search and said in plain English.
 
 Coverage is soft, so the only hard constraints are: each member takes one role that does
-at least one chosen task (and meets the minimum fit, and the must-hire's fixed role),
+at least one chosen task (and meets the minimum fit, the must-hire's fixed role and, when the
+person lists roles, is one they are open to),
 team size min/max, the budget, must-hires and excludes. They are satisfiable exactly when
 every must-hire has a possible role, must-hires fit under team max, team min is reachable
 from the available people and the cheapest way to reach team min is within the budget.
@@ -10,6 +11,7 @@ So this check is complete: when it finds nothing, a feasible team exists.
 
 from __future__ import annotations
 
+from planner.model.catalog import Catalog
 from planner.solver.prepare import Prepared
 
 
@@ -17,6 +19,10 @@ def _names(names: list[str]) -> str:
     if len(names) == 1:
         return names[0]
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _role_names(catalog: Catalog, role_ids: tuple[str, ...]) -> str:
+    return _names([catalog.role(r).name if r in catalog.role_ids else r for r in role_ids])
 
 
 def _money(value: float) -> str:
@@ -46,8 +52,20 @@ def conflict_message(prep: Prepared) -> str | None:
             continue
         name = candidates[i].name
         role_id = prep.must[i]
+        listed = candidates[i].roles
+        open_shapes = [s for s in prep.shapes if candidates[i].open_to(s.role)]
         if not prep.tasks:
             sentences.append(f"Must-hire {name} conflicts with the project: no tasks are chosen.")
+        elif role_id is not None and not candidates[i].open_to(role_id):
+            sentences.append(
+                f"Must-hire {name} as {catalog.role(role_id).name} conflicts with the roles {name} is open to "
+                f"({_role_names(catalog, listed)})."
+            )
+        elif role_id is None and listed and not open_shapes:
+            sentences.append(
+                f"Must-hire {name} conflicts with the chosen tasks: the roles {name} is open to "
+                f"({_role_names(catalog, listed)}) do none of them."
+            )
         elif role_id is not None and role_id not in {s.role for s in prep.shapes}:
             role = catalog.role(role_id)
             sentences.append(
@@ -57,6 +75,11 @@ def conflict_message(prep: Prepared) -> str | None:
             role = catalog.role(role_id)
             sentences.append(
                 f"Must-hire {name} as {role.name} conflicts with the minimum role fit {constraints.min_role_fit:.2f}."
+            )
+        elif listed:
+            sentences.append(
+                f"Must-hire {name} fits none of the roles {name} is open to ({_role_names(catalog, listed)}) "
+                f"at the minimum role fit {constraints.min_role_fit or 0:.2f}."
             )
         else:
             sentences.append(

@@ -250,13 +250,26 @@ class TeamModel:
             j = _pattern_for(self.types[k], s, tasks)
             if j is not None:
                 counts[k, j] += 1
+        covered: dict[int, int] = defaultdict(int)
+        staffed: set[int] = set()
         for k, kind in enumerate(self.types):
             total = 0
-            for j in range(len(kind.patterns)):
+            for j, (_, tasks) in enumerate(kind.patterns):
                 self.model.add_hint(self.take[k][j], counts[k, j])
                 total += counts[k, j]
+                if counts[k, j]:
+                    staffed.update(tasks)
+                    for q in kind.covers:
+                        if self.prep.req_task[q] in tasks:
+                            covered[q] += counts[k, j]
             for i, var in enumerate(self.nth[k]):
                 self.model.add_hint(var, i < total)
+        # The shortfall variables as the hinted team truly has them: a pessimistic fill
+        # would make CP-SAT "improve" on the hint with teams that are truly worse.
+        for q, var in enumerate(self.short):
+            self.model.add_hint(var, covered[q] < self.prep.need[q])
+        for t, var in enumerate(self.unstaffed):
+            self.model.add_hint(var, t not in staffed)
 
 
 def _pattern_for(kind: _Type, shape: int, tasks: tuple[int, ...]) -> int | None:

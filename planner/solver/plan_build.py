@@ -6,6 +6,7 @@ right even if the model had a bug — and the validator then checks it independe
 
 from __future__ import annotations
 
+from planner.model.budget import budget_share
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
 from planner.model.fit import role_fit
@@ -45,6 +46,7 @@ def build_members(problem: Problem, team: list[tuple[Candidate, str, tuple[str, 
                 cost=candidate.cost,
                 covers=covers,
                 fit=role_fit(candidate, catalog.role(role_id), catalog),
+                employee=candidate.is_employee,
             )
         )
     return tuple(members)
@@ -91,7 +93,7 @@ def build_plan(
         uncovered_must=sum(1 for r in uncovered if r.must_have),
         uncovered_nice=sum(1 for r in uncovered if not r.must_have),
         headcount=len(team),
-        cost=float(sum(m.cost or 0.0 for m in team)),
+        cost=float(sum(budget_share(m.cost, m.employee, problem.constraints.budget_scope) for m in team)),
         fit=float(sum(m.fit for m in team)),
     )
     return Plan(

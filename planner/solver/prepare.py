@@ -5,6 +5,9 @@ the project's chosen tasks, with the requirements the candidate can meet on each
 tasks, the role fit, the cost and the personal task cap. Everything the model needs is
 an integer here, computed once with numpy (a 20,000-candidate pool takes well under a
 second).
+
+A candidate who lists the roles they are open to gets options in those roles only (a hard
+rule), and ``cost`` is each person's share of the budget (:func:`planner.model.budget.budget_cost`).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from functools import cached_property, reduce
 import numpy as np
 import numpy.typing as npt
 
+from planner.model.budget import budget_cost
 from planner.model.catalog import Role
 from planner.model.fit import profile_skills
 from planner.model.project import Problem
@@ -58,12 +62,12 @@ class Prepared:
     eligible: tuple[int, ...]  # candidates not excluded (indices)
     must: dict[int, str | None]  # must-hire candidate index -> fixed role or None
     cap: npt.NDArray[np.int64]  # per candidate (all candidates)
-    cost: npt.NDArray[np.int64]  # per candidate, model units
+    cost: npt.NDArray[np.int64]  # per candidate, model units: what they add to the budget (budget_cost)
     cost_unit: float  # currency per model unit
     budget: int | None  # in model units
     meets: npt.NDArray[np.bool_]  # candidates x requirements: rating >= level
     fit: npt.NDArray[np.int64]  # candidates x shapes: integer fit score
-    allowed: npt.NDArray[np.bool_]  # candidates x shapes: may take this role (min fit, fixed role)
+    allowed: npt.NDArray[np.bool_]  # candidates x shapes: may take this role (min fit, fixed role, roles open to)
 
     @property
     def redundancy(self) -> int:
@@ -123,7 +127,7 @@ def prepare(problem: Problem) -> Prepared:
     cap = np.array(
         [min(base_cap, c.max_tasks) if c.max_tasks is not None else base_cap for c in candidates], dtype=np.int64
     )
-    cents = [round((c.cost or 0.0) * 100) for c in candidates]
+    cents = [round(budget_cost(c, constraints) * 100) for c in candidates]
     unit = reduce(math.gcd, cents, 0) or 1
     cost = np.array([c // unit for c in cents], dtype=np.int64)
     budget = None
@@ -163,6 +167,9 @@ def prepare(problem: Problem) -> Prepared:
     for i, fixed in must.items():
         if fixed is not None:
             allowed[i, :] &= np.array([s.role == fixed for s in shapes], dtype=np.bool_)
+    for i, candidate in enumerate(candidates):
+        if candidate.roles:  # a hard rule: only the roles the person applied for or is open to
+            allowed[i, :] &= np.array([candidate.open_to(s.role) for s in shapes], dtype=np.bool_)
     return Prepared(
         problem=problem,
         tasks=tasks,

@@ -26,12 +26,21 @@ must-hires never count as dominators (they are always on the team).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
+from planner.solver.bounds import member_bound
 from planner.solver.prepare import Prepared
+
+ABORT_CHECK_EVERY = 256  # groups decided between two polls of ``should_abort``
+PREFILTER_CELLS = 4_000_000  # group pairs compared at once by the bulk pre-filter
+
+
+class ReductionAborted(Exception):
+    """``should_abort`` said stop (deadline or user) before the reduction finished."""
 
 
 @dataclass(frozen=True)
@@ -43,17 +52,6 @@ class Reduction:
     bound: int  # M, the most non-must-hire members of an optimal plan
 
 
-def member_bound(prep: Prepared) -> int:
-    """M: the most non-must-hire members any optimal plan can have."""
-    constraints = prep.problem.constraints
-    musts = len(prep.must)
-    needed = sum(n for n, t in zip(prep.need, prep.req_task, strict=True) if t >= 0) + len(prep.tasks)
-    bound = max(needed, (constraints.team_size_min or 0) - musts)
-    if constraints.team_size_max is not None:
-        bound = min(bound, constraints.team_size_max - musts)
-    return max(0, min(bound, len(prep.eligible)))
-
-
 def reduce_options(
     prep: Prepared,
     protected: set[int],
@@ -62,6 +60,9 @@ def reduce_options(
     use_fit: bool = True,
     limit: int | None = None,
     strict_cost: bool = False,
+    should_abort: Callable[[], bool] | None = None,
+    structures: Structures | None = None,
+    usable: npt.NDArray[np.bool_] | None = None,
 ) -> Reduction:
     """The options worth modelling; ``protected`` candidates keep all their options.
 
@@ -78,37 +79,59 @@ def reduce_options(
     must = set(prep.must)
     for i in sorted(protected | must):
         kept.extend((i, s) for s in range(len(prep.shapes)) if prep.allowed[i, s])
-    free = np.array(sorted(set(prep.eligible) - protected - must), dtype=np.int64)
+    if structures is None:
+        structures = option_structures(prep, protected)
+    free = structures.free
     considered = int(prep.allowed[free].sum()) if len(free) else 0
-    if len(free) == 0 or not prep.shapes:
+    if not structures.members:
         return Reduction(tuple(sorted(set(kept))), considered + len(kept), limit)
 
-    groups = _groups(prep, free, use_cost or strict_cost, use_fit)
-    if not groups:
-        return Reduction(tuple(sorted(set(kept))), considered + len(kept), limit)
-    order = sorted(range(len(groups)), key=lambda g: groups[g].rank)
-    bits = np.stack([groups[g].bits for g in order])
-    done: list[_Kept] = []
-    for position, g in enumerate(order):
-        group = groups[g]
-        if position:
-            dominating = np.nonzero(np.all((bits[position] & ~bits[:position]) == 0, axis=1))[0]
+    if usable is not None:
+        structures = Structures(
+            structures.free, structures.shape, structures.bits, [m[usable[m]] for m in structures.members]
+        )
+    use_cost = use_cost or strict_cost
+    if strict_cost or not use_fit:
+        prices = prep.cost if use_cost else np.zeros_like(prep.cost)
+        structures = _prefilter(structures, prices, limit, strict=use_fit)
+    bits = structures.bits
+    kept_bits = np.zeros_like(bits)
+    survivors_of: list[_Kept] = []  # groups with at least one kept option, in decision order
+    for position, members in enumerate(structures.members):
+        if should_abort is not None and position % ABORT_CHECK_EVERY == 0 and should_abort():
+            raise ReductionAborted
+        if len(members) == 0:
+            continue
+        shape = int(structures.shape[position])
+        if survivors_of:
+            covering = np.all((bits[position] & ~kept_bits[: len(survivors_of)]) == 0, axis=1)
+            dominators = [survivors_of[d] for d in np.nonzero(covering)[0]]
         else:
-            dominating = np.zeros(0, dtype=np.int64)
-        survivors = _decide(group, [done[d] for d in dominating], limit, strict_cost)
-        done.append(survivors)
-        kept.extend((int(c), group.shape) for c in survivors.cand)
+            dominators = []
+        cost = prep.cost[members] if use_cost else np.zeros(len(members), dtype=np.int64)
+        fit = prep.fit[members, shape] if use_fit else np.zeros(len(members), dtype=np.int64)
+        survivors = _decide(members, cost, fit, dominators, limit, strict_cost)
+        if len(survivors.cand):
+            kept_bits[len(survivors_of)] = bits[position]
+            survivors_of.append(survivors)
+            kept.extend((int(c), shape) for c in survivors.cand)
     return Reduction(tuple(sorted(set(kept))), considered + len(prep.must), limit)
 
 
-@dataclass
-class _Group:
-    shape: int
+@dataclass(frozen=True)
+class Structures:
+    """Options of the free candidates grouped by identical structure, dominators first.
+
+    Group g is shape ``shape[g]`` taken by any of ``members[g]``; ``bits[g]`` packs its
+    structure (requirements met, tasks, primary tasks, cap) so that A dominates B
+    structurally exactly when B's bits are a subset of A's. A group is never preceded by a
+    group it strictly dominates.
+    """
+
+    free: npt.NDArray[np.int64]
+    shape: npt.NDArray[np.int64]
     bits: npt.NDArray[np.uint64]
-    rank: tuple[int, ...]
-    cand: npt.NDArray[np.int64]
-    cost: npt.NDArray[np.int64]
-    fit: npt.NDArray[np.int64]
+    members: list[npt.NDArray[np.int64]]
 
 
 @dataclass
@@ -118,46 +141,130 @@ class _Kept:
     fit: npt.NDArray[np.int64]
 
 
-def _groups(prep: Prepared, free: npt.NDArray[np.int64], use_cost: bool, use_fit: bool) -> list[_Group]:
-    """Options of free candidates grouped by identical structure."""
+def option_structures(prep: Prepared, protected: set[int]) -> Structures:
+    """The structures of every option of a free (not protected, not must-hire) candidate."""
+    free = np.array(sorted(set(prep.eligible) - protected - set(prep.must)), dtype=np.int64)
     n_req = len(prep.requirements)
     n_task = len(prep.tasks)
     max_cap = int(prep.cap.max()) if len(prep.cap) else 1
-    width = n_req + 2 * n_task + max_cap
-    words = (width + 63) // 64
-    groups: list[_Group] = []
+    words = (n_req + 2 * n_task + max_cap + 63) // 64
+    req_task = np.array(prep.req_task, dtype=np.int64)
+    shapes, bits, ranks, members = [], [], [], []
     for s, shape in enumerate(prep.shapes):
-        rows = free[prep.allowed[free, s]]
+        rows = free[prep.allowed[free, s]] if len(free) else free
         if len(rows) == 0:
             continue
-        cols = [q for q, t in enumerate(prep.req_task) if t in shape.tasks]
+        cols = np.nonzero(np.isin(req_task, shape.tasks))[0]
         caps = np.minimum(prep.cap[rows], len(shape.tasks))
         table = np.concatenate([prep.meets[rows][:, cols].astype(np.uint8), caps[:, None].astype(np.uint8)], axis=1)
         keys, inverse = np.unique(table, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
-        for k, key in enumerate(keys):
-            members = rows[inverse == k]
-            flags = np.zeros(words * 64, dtype=np.bool_)
-            met = [cols[j] for j in range(len(cols)) if key[j]]
-            flags[met] = True
-            for t, primary in zip(shape.tasks, shape.primary, strict=True):
-                flags[n_req + t] = True
-                flags[n_req + n_task + t] = primary
-            cap = int(key[-1])
-            flags[n_req + 2 * n_task : n_req + 2 * n_task + cap] = True
-            packed = np.packbits(flags.reshape(words, 64), axis=1, bitorder="little")
-            word_bits = packed.view(np.uint64).reshape(words)
-            rank = (-len(met), -len(shape.tasks), -sum(shape.primary), -cap, s, k)
-            cost = prep.cost[members] if use_cost else np.zeros(len(members), dtype=np.int64)
-            fit = prep.fit[members, s] if use_fit else np.zeros(len(members), dtype=np.int64)
-            groups.append(_Group(s, word_bits, rank, members, cost, fit))
-    return groups
+        flags = np.zeros((len(keys), words * 64), dtype=np.bool_)
+        flags[:, cols] = keys[:, :-1].astype(np.bool_)
+        for t, primary in zip(shape.tasks, shape.primary, strict=True):
+            flags[:, n_req + t] = True
+            flags[:, n_req + n_task + t] = primary
+        cap = keys[:, -1].astype(np.int64)
+        flags[:, n_req + 2 * n_task : n_req + 2 * n_task + max_cap] = np.arange(max_cap)[None, :] < cap[:, None]
+        packed = np.packbits(flags.reshape(len(keys), words, 64), axis=2, bitorder="little")
+        bits.append(packed.view(np.uint64).reshape(len(keys), words))
+        met = keys[:, :-1].sum(axis=1).astype(np.int64)
+        k = np.arange(len(keys))
+        ranks.append(
+            np.stack(
+                [
+                    -met,
+                    np.full_like(k, -len(shape.tasks)),
+                    np.full_like(k, -sum(shape.primary)),
+                    -cap,
+                    np.full_like(k, s),
+                    k,
+                ],
+                axis=1,
+            )
+        )
+        order = np.argsort(inverse, kind="stable")
+        members.extend(np.split(rows[order], np.cumsum(np.bincount(inverse, minlength=len(keys)))[:-1]))
+        shapes.append(np.full(len(keys), s, dtype=np.int64))
+    if not shapes:
+        return Structures(free, np.zeros(0, dtype=np.int64), np.zeros((0, words), dtype=np.uint64), [])
+    rank = np.concatenate(ranks)
+    order = np.lexsort(rank.T[::-1])
+    return Structures(free, np.concatenate(shapes)[order], np.concatenate(bits)[order], [members[g] for g in order])
 
 
-def _decide(group: _Group, dominators: list[_Kept], limit: int, strict: bool) -> _Kept:
-    """Keep the options of ``group`` that fewer than ``limit`` kept options dominate."""
-    order = np.lexsort((-group.fit, group.cost))
-    cand, cost, fit = group.cand[order], group.cost[order], group.fit[order]
+def _prefilter(structures: Structures, prices: npt.NDArray[np.int64], limit: int, *, strict: bool) -> Structures:
+    """Drop, in bulk, options that ``limit`` + 1 members of one earlier dominating group undercut.
+
+    Option X (candidate x, cost c) of group g goes when some group h decided before g
+    structurally dominates g and has ``limit`` + 1 members costing at most c (less than c
+    when ``strict``: fits then do not matter): at least ``limit`` of them are not x, and
+    each dominates X. Such an X would be dropped by the exact pass too, and every option
+    this drops has ``limit`` distinct kept dominators or a kept own dominator: by induction
+    over the decision order, a dominator that is itself dropped is dominated by those
+    (dominance is transitive). ``strict`` False: fits are ignored (equal), cost at most c.
+    ``prices``: per candidate, the costs the stage compares (zeros when it ignores cost).
+    """
+    members = structures.members
+    sizes = np.array([len(m) for m in members], dtype=np.int64)
+    if limit <= 0 or not len(sizes) or sizes.max() <= limit:
+        return structures
+    group = np.repeat(np.arange(len(members)), sizes)
+    flat = np.concatenate(members)
+    order = np.lexsort((prices[flat], group))
+    rank = np.arange(len(flat)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    at = order[rank == limit]  # the (limit + 1)-th cheapest member of each group large enough
+    sources = group[at]
+    threshold = prices[flat[at]]
+    if not len(sources):
+        return structures
+    huge = np.iinfo(np.int64).max
+    bits = structures.bits
+    # A source that an earlier source dominates with a threshold as low adds nothing.
+    useful = _covered_min(bits[sources], sources, bits[sources], sources, threshold) > threshold
+    sources, threshold = sources[useful], threshold[useful]
+    cutoff = _covered_min(bits, np.arange(len(members)), bits[sources], sources, threshold)
+    kept_members = []
+    for g, m in enumerate(members):
+        if cutoff[g] == huge:
+            kept_members.append(m)
+            continue
+        cost = prices[m]
+        kept_members.append(m[cost <= cutoff[g]] if strict else m[cost < cutoff[g]])
+    return Structures(structures.free, structures.shape, structures.bits, kept_members)
+
+
+def _covered_min(
+    bits: npt.NDArray[np.uint64],
+    position: npt.NDArray[np.int64],
+    source_bits: npt.NDArray[np.uint64],
+    source_position: npt.NDArray[np.int64],
+    value: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """Per target: the least ``value`` of a source decided before it whose bits contain its bits."""
+    huge = np.iinfo(np.int64).max
+    out = np.full(len(bits), huge, dtype=np.int64)
+    chunk = max(1, PREFILTER_CELLS // max(1, len(source_bits)))
+    for start in range(0, len(bits), chunk):
+        end = min(len(bits), start + chunk)
+        covers = source_position[None, :] < position[start:end, None]
+        for w in range(bits.shape[1]):
+            covers &= (bits[start:end, w, None] & ~source_bits[None, :, w]) == 0
+        out[start:end] = np.where(covers, value[None, :], huge).min(axis=1, initial=huge)
+    return out
+
+
+def _decide(
+    members: npt.NDArray[np.int64],
+    member_cost: npt.NDArray[np.int64],
+    member_fit: npt.NDArray[np.int64],
+    dominators: list[_Kept],
+    limit: int,
+    strict: bool,
+) -> _Kept:
+    """Keep the options of one group that fewer than ``limit`` kept options dominate."""
+    order = np.lexsort((-member_fit, member_cost))
+    cand, cost, fit = members[order], member_cost[order], member_fit[order]
     size = len(cand)
     if dominators:
         ext_cand = np.concatenate([d.cand for d in dominators])
@@ -186,12 +293,13 @@ def _decide(group: _Group, dominators: list[_Kept], limit: int, strict: bool) ->
         same = np.zeros(size, dtype=np.bool_)
         same[pos_ok] = ext_cand[pos[pos_ok]] == cand[pos_ok]
         self_dominated[same] = ext_fit[pos[same]] >= fit[same]
+    candidates = np.nonzero(~self_dominated & (ext_count < limit))[0]
+    if len(candidates) == 0:  # the common case on a large pool: the whole group is dominated
+        return _Kept(cand[:0], cost[:0], fit[:0])
     ext_fit_of = dict(zip(ext_cand.tolist(), ext_fit.tolist(), strict=True))
     keep: list[int] = []
     kept_fits: list[tuple[int, int, int]] = []  # (fit, candidate, cost) of kept options in this group
-    for j in range(size):
-        if self_dominated[j] or ext_count[j] >= limit:
-            continue
+    for j in candidates.tolist():
         f = int(fit[j])
         count = int(ext_count[j])
         for other_fit, other, other_cost in kept_fits:

@@ -1,13 +1,18 @@
 """``solve``: conflict check, exact reduction, then CP-SAT stage by stage.
 
-Stages come in groups (:func:`planner.solver.model.stage_plan`): coverage and team size
-(or cost) on a model reduced with only coverage in mind, then cost, then changes and fit;
-each group gets its own reduction and model. Each stage minimises its expression with
-every earlier stage fixed at its optimum, hinted with the best team so far. Progress is
-reported from a solution callback; ``should_stop`` is polled in that callback, by a small
-watcher thread (so a long proof without new solutions still stops promptly; it is joined
-before the stage returns) and between stages. A time limit or a stop keeps the best team
-so far, with the open stage's gap.
+A greedy team comes first (reported at once, before any reduction). Stages come in groups
+(:func:`planner.solver.model.stage_plan`): coverage and team size (or cost) on a model
+reduced with only coverage in mind, then cost, then changes and fit; each group gets its
+own reduction (with the member bound the best team so far proves,
+:mod:`planner.solver.bounds`) and model. Each stage minimises its expression with every
+earlier stage fixed at its optimum, hinted with the best team so far. Every team seen —
+greedy, previous plan, each solution callback, each stage's result — is scored by its
+true objective (:mod:`planner.solver.incumbent`); only true improvements are reported and
+the best one is returned. ``should_stop`` and the one deadline of the whole solve are
+polled in the callback, by a small watcher thread (so a long proof without new solutions
+still stops promptly; it is joined before the stage returns), inside the reduction and
+between steps. A time limit or a stop returns the best team with the open stage's gap,
+never "optimal".
 """
 
 from __future__ import annotations
@@ -17,22 +22,27 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import numpy as np
 from ortools.sat.python import cp_model
 
 from planner.model.plan import Objective, Plan, PlanStatus
 from planner.model.project import Problem
+from planner.solver.bounds import affordable, coverage_floor, member_bound, team_caps
 from planner.solver.conflicts import conflict_message
 from planner.solver.greedy import greedy_selection
 from planner.solver.hires import recommend_hires
+from planner.solver.incumbent import Incumbent
 from planner.solver.lp_fixing import fix_by_reduced_cost
 from planner.solver.model import Selection, Stage, TeamModel, stage_plan
 from planner.solver.plan_build import build_plan, infeasible_plan, unstaffed_tasks
 from planner.solver.prepare import Prepared, prepare
-from planner.solver.reduce import Reduction, member_bound, reduce_options
+from planner.solver.reduce import Reduction, ReductionAborted, option_structures, reduce_options
 from planner.solver.validate import validate_plan
 
 STOP_POLL_SECONDS = 0.05
-MIN_STAGE_SECONDS = 0.05
+# Of the time limit, kept back for building and checking the plan and the hire recommendations.
+FINISH_RESERVE_SHARE = 0.03
+FINISH_RESERVE_SECONDS = 1.0
 # CP-SAT search. Measured on the benchmark pools (benchmarks/RESULTS.md): one worker with
 # the full LP relaxation and cuts (linearization level 2, CP-SAT's "max_lp") proves every
 # stage faster than CP-SAT's default two-worker setup (default LP search plus a heuristic,
@@ -65,11 +75,14 @@ def solve(
 ) -> Plan:
     """The best team for ``problem`` under the lexicographic objective (see the README).
 
-    ``time_limit`` (seconds, default the project's) covers the whole solve. ``on_progress``
-    gets every improving team, ``should_stop`` (polled from a helper thread too) ends the
-    solve with status cancelled and the best team so far. The search runs one CP-SAT
-    worker with a fixed seed, so it is reproducible; ``deterministic`` is accepted for
-    callers that require it and changes nothing else. ``previous`` hints the search;
+    ``time_limit`` (seconds, default the project's) covers the whole solve: preparing,
+    reductions, every stage and building the plan share one deadline. ``on_progress`` gets
+    every team that is truly better than the previous report (the greedy start first,
+    before any reduction), ``should_stop`` (polled from a helper thread too) ends the
+    solve with status cancelled; a stopped or timed-out solve returns the best true team
+    seen (:mod:`planner.solver.incumbent`) and never says optimal. The search runs one
+    CP-SAT worker with a fixed seed, so it is reproducible; ``deterministic`` is accepted
+    for callers that require it and changes nothing else. ``previous`` hints the search;
     with ``minimize_changes`` a stage after cost minimises changes to that team.
     Never raises for user-caused problems: contradicting constraints give an infeasible
     plan with a message. Every returned plan has passed :func:`planner.solver.validate.validate_plan`.
@@ -81,8 +94,10 @@ def solve(
     if conflict:
         return _checked(problem, infeasible_plan(problem, conflict, time.perf_counter() - start))
     previous_roles = _previous_roles(prep, previous)
-    run = _Run(prep, start, limit, on_progress, should_stop, deterministic)
-    status, gap, best = run.solve(previous_roles, minimize_changes, previous)
+    run = _Run(prep, start, limit, on_progress, should_stop, previous_roles if minimize_changes else None)
+    status, gap = run.solve(previous_roles, minimize_changes, previous)
+    best = run.incumbent.best
+    assert best is not None  # the greedy team is always feasible once the conflict check passed
     plan = build_plan(prep, best, status=status, elapsed=0.0, gap=gap, message="")
     hires = recommend_hires(problem, plan.team) if plan.uncovered or unstaffed_tasks(problem, plan.team) else ()
     elapsed = time.perf_counter() - start
@@ -98,8 +113,12 @@ def _checked(problem: Problem, plan: Plan) -> Plan:
     return plan
 
 
+class _Interrupted(Exception):
+    """The deadline passed or a stop was asked for outside CP-SAT (reduction, model building)."""
+
+
 class _Run:
-    """State shared by the stages of one solve: clock, stop flag, progress reporting."""
+    """State shared by the stages of one solve: deadline, stop flag, best team, progress."""
 
     def __init__(
         self,
@@ -108,20 +127,26 @@ class _Run:
         limit: float,
         on_progress: Callable[[SolveProgress], None] | None,
         should_stop: Callable[[], bool] | None,
-        deterministic: bool,
+        changes_from: dict[int, str] | None,
     ) -> None:
         self.prep = prep
         self.start = start
         self.limit = limit
+        # Building, checking the plan and the hire recommendations come after the last stage.
+        self.deadline = start + limit - min(FINISH_RESERVE_SECONDS, FINISH_RESERVE_SHARE * limit)
         self.on_progress = on_progress
         self.should_stop = should_stop
-        self.deterministic = deterministic
         self.cancelled = threading.Event()
-        self.open_stage = ""
+        self.open_stage = "coverage"
+        self.bound: float | None = None
         self.reductions: list[Reduction] = []
+        self.incumbent = Incumbent(prep, changes_from, self._report)
 
     def elapsed(self) -> float:
         return time.perf_counter() - self.start
+
+    def remaining(self) -> float:
+        return self.deadline - time.perf_counter()
 
     def stopping(self) -> bool:
         if self.cancelled.is_set():
@@ -130,68 +155,95 @@ class _Run:
             self.cancelled.set()
         return self.cancelled.is_set()
 
+    def interrupted(self) -> bool:
+        return self.stopping() or self.remaining() <= 0
+
+    def check(self) -> None:
+        if self.interrupted():
+            raise _Interrupted
+
+    def _report(self, selection: Selection) -> None:
+        if self.on_progress is None:
+            return
+        plan = build_plan(
+            self.prep, selection, status=PlanStatus.FEASIBLE, elapsed=self.elapsed(), gap=None, message=""
+        )
+        self.on_progress(SolveProgress(self.open_stage, plan.objective, self.bound, self.elapsed(), plan))
+
+    def unfinished(self) -> PlanStatus:
+        return PlanStatus.CANCELLED if self.cancelled.is_set() else PlanStatus.FEASIBLE
+
     def solve(
         self, previous_roles: dict[int, str], minimize_changes: bool, previous: Plan | None
-    ) -> tuple[PlanStatus, float | None, Selection]:
-        """Every stage group in turn; returns the final status, the open stage's gap and the team."""
+    ) -> tuple[PlanStatus, float | None]:
+        """Every stage group in turn; the final status and the open stage's gap (best team: ``incumbent``)."""
         prep = self.prep
+        self.incumbent.offer(greedy_selection(prep))
+        if previous is not None:
+            self.incumbent.offer(_previous_selection(prep, previous_roles, previous))
         protected = set(previous_roles) if minimize_changes else set()
         fixed: dict[str, int] = {}
-        best: Selection | None = None
-        base_limit = member_bound(prep)
-        for group in stage_plan(prep, minimize_changes):
-            limit = base_limit
-            if "team size" in fixed:
-                limit = min(limit, fixed["team size"] - len(prep.must))
-            reduction = reduce_options(
-                prep,
-                protected,
-                use_cost=group.use_cost,
-                use_fit=group.use_fit,
-                limit=limit,
-                strict_cost=group.after_cost,
-            )
-            self.reductions.append(reduction)
-            model = TeamModel(
-                prep,
-                reduction.kept,
-                use_cost=group.use_cost,
-                use_fit=group.use_fit,
-                limit=reduction.bound,
-                previous=previous_roles if minimize_changes else None,
-            )
-            if best is None:
-                best = greedy_selection(prep, [prep.option(c, s) for c, s in reduction.kept])
-                if previous is not None:
-                    hinted = _previous_selection(prep, reduction.kept, previous_roles, previous)
-                    if _feasible(prep, hinted):
-                        best = hinted
-            stages = model.stages()
-            for name, value in fixed.items():
-                model.model.add(stages[name].expr <= value)
-            if group.after_cost:
-                fix_by_reduced_cost(model, fixed)
-            for name in group.names:
-                outcome = self._stage(model, stages[name], best)
-                best = outcome.best
-                if outcome.value is None:
-                    return outcome.status, outcome.gap, best
-                fixed[name] = outcome.value
-                model.model.add(stages[name].expr <= outcome.value)
+        floor = coverage_floor(prep)
+        try:
+            self.check()
+            structures = option_structures(prep, protected)
+            for group in stage_plan(prep, minimize_changes):
+                self.check()
+                size_cap, cost_cap = team_caps(prep, self.incumbent.key, fixed, floor)
+                limit = member_bound(prep, size_cap=size_cap, cost_cap=cost_cap)
+                reduction = reduce_options(
+                    prep,
+                    protected,
+                    use_cost=group.use_cost,
+                    use_fit=group.use_fit,
+                    limit=limit,
+                    strict_cost=group.after_cost,
+                    should_abort=self.interrupted,
+                    structures=structures,
+                    usable=affordable(prep, cost_cap, size_cap if "team size" in fixed else None),
+                )
+                self.reductions.append(reduction)
+                self.check()
+                model = TeamModel(
+                    prep,
+                    reduction.kept,
+                    use_cost=group.use_cost,
+                    use_fit=group.use_fit,
+                    limit=reduction.bound,
+                    previous=previous_roles if minimize_changes else None,
+                )
+                kept = np.zeros_like(prep.allowed)
+                for c, s in reduction.kept:
+                    kept[c, s] = True
+                self.incumbent.offer(greedy_selection(prep, kept))
+                stages = model.stages()
+                for name, value in fixed.items():
+                    model.model.add(stages[name].expr <= value)
+                self.check()
+                if group.after_cost:
+                    fix_by_reduced_cost(model, fixed)
+                for name in group.names:
+                    outcome = self._stage(model, stages[name])
+                    if outcome.value is None:
+                        return outcome.status, outcome.gap
+                    fixed[name] = outcome.value
+                    model.model.add(stages[name].expr <= outcome.value)
+        except (_Interrupted, ReductionAborted):
+            return self.unfinished(), None
         self.open_stage = ""
-        assert best is not None
-        return PlanStatus.OPTIMAL, 0.0, best
+        return PlanStatus.OPTIMAL, 0.0
 
-    def _stage(self, model: TeamModel, stage: Stage, best: Selection) -> _Outcome:
+    def _stage(self, model: TeamModel, stage: Stage) -> _Outcome:
         """Minimise one stage; ``value`` is None when the stage was not proven."""
         self.open_stage = stage.name
-        if self.stopping():
-            return _Outcome(PlanStatus.CANCELLED, None, None, best)
+        self.bound = None
+        self.check()
         model.model.minimize(stage.expr)
-        model.hint(best)
+        assert self.incumbent.best is not None
+        model.hint(self.incumbent.best)
         solver = cp_model.CpSolver()
         params = solver.parameters
-        params.max_time_in_seconds = max(MIN_STAGE_SECONDS, self.limit - self.elapsed())
+        params.max_time_in_seconds = self.remaining()
         params.num_workers = 1
         params.linearization_level = LINEARIZATION_LEVEL
         params.random_seed = 0
@@ -204,20 +256,20 @@ class _Run:
             callback.finished.set()
             watcher.join()
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best = model.selection_from(list(solver.response_proto.solution))
-        if code == cp_model.OPTIMAL:
-            return _Outcome(PlanStatus.OPTIMAL, round(solver.objective_value), 0.0, best)
-        status = PlanStatus.CANCELLED if self.cancelled.is_set() else PlanStatus.FEASIBLE
-        if code == cp_model.FEASIBLE:
+            self.incumbent.offer(model.selection_from(list(solver.response_proto.solution)))
+        # A stage counts as proven only if CP-SAT proved it and nobody stopped the search.
+        if code == cp_model.OPTIMAL and not self.cancelled.is_set():
+            return _Outcome(PlanStatus.OPTIMAL, round(solver.objective_value), 0.0)
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             value, bound = solver.objective_value, solver.best_objective_bound
-            return _Outcome(status, None, max(0.0, value - bound) / max(1.0, abs(value)), best)
+            return _Outcome(self.unfinished(), None, max(0.0, value - bound) / max(1.0, abs(value)))
         if code == cp_model.UNKNOWN:
-            return _Outcome(status, None, None, best)
+            return _Outcome(self.unfinished(), None, None)
         raise RuntimeError(f"CP-SAT returned {solver.status_name(code)} in stage {stage.name}")
 
     def _watch(self, solver: cp_model.CpSolver, callback: _Callback) -> None:
         while not callback.finished.wait(STOP_POLL_SECONDS):
-            if self.stopping():
+            if self.interrupted():
                 solver.stop_search()
                 return
 
@@ -227,11 +279,10 @@ class _Outcome:
     status: PlanStatus
     value: int | None
     gap: float | None
-    best: Selection
 
 
 class _Callback(cp_model.CpSolverSolutionCallback):
-    """Reports each improving solution and stops the search when asked."""
+    """Offers each solution to the incumbent (which reports true improvements); stops when asked."""
 
     def __init__(self, run: _Run, model: TeamModel, stage: Stage) -> None:
         super().__init__()
@@ -242,14 +293,10 @@ class _Callback(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         run = self.run
-        if run.stopping():
+        if run.interrupted():
             self.stop_search()
-        if run.on_progress is None:
-            return
-        selection = self.team_model.selection_from(list(self.response_proto.solution))
-        plan = build_plan(run.prep, selection, status=PlanStatus.FEASIBLE, elapsed=run.elapsed(), gap=None, message="")
-        bound = self.best_objective_bound * self.stage.scale
-        run.on_progress(SolveProgress(self.stage.name, plan.objective, bound, run.elapsed(), plan))
+        run.bound = self.best_objective_bound * self.stage.scale
+        run.incumbent.offer(self.team_model.selection_from(list(self.response_proto.solution)))
 
 
 def _previous_roles(prep: Prepared, previous: Plan | None) -> dict[int, str]:
@@ -262,37 +309,21 @@ def _previous_roles(prep: Prepared, previous: Plan | None) -> dict[int, str]:
     }
 
 
-def _previous_selection(
-    prep: Prepared, kept: tuple[tuple[int, int], ...], roles: dict[int, str], previous: Plan
-) -> Selection:
-    """The previous team in option terms (only options still kept)."""
+def _previous_selection(prep: Prepared, roles: dict[int, str], previous: Plan) -> Selection:
+    """The previous team in option terms (members whose role is still allowed, with their chosen tasks)."""
     tasks_of = {m.candidate: m.tasks for m in previous.team}
     task_index = {t: i for i, t in enumerate(prep.tasks)}
     members = []
-    for c, s in kept:
-        option = prep.option(c, s)
-        if roles.get(option.candidate) == option.shape.role:
-            names = tasks_of[prep.problem.candidates[option.candidate].name]
-            tasks = tuple(
-                sorted(task_index[t] for t in names if t in task_index and task_index[t] in option.shape.tasks)
-            )
+    for c, role in sorted(roles.items()):
+        for s, shape in enumerate(prep.shapes):
+            if shape.role != role or not prep.allowed[c, s]:
+                continue
+            option = prep.option(c, s)
+            names = tasks_of[prep.problem.candidates[c].name]
+            tasks = tuple(sorted(task_index[t] for t in names if t in task_index and task_index[t] in shape.tasks))
             if tasks and len(tasks) <= option.cap:
                 members.append((option, tasks))
     return Selection(tuple(members))
-
-
-def _feasible(prep: Prepared, selection: Selection) -> bool:
-    """Whether a hinted team meets every hard constraint (so it can serve as the fallback)."""
-    constraints = prep.problem.constraints
-    hired = {o.candidate for o, _ in selection.members}
-    size = len(selection.members)
-    cost = sum(o.cost for o, _ in selection.members)
-    return (
-        set(prep.must) <= hired
-        and size >= (constraints.team_size_min or 0)
-        and (constraints.team_size_max is None or size <= constraints.team_size_max)
-        and (prep.budget is None or cost <= prep.budget)
-    )
 
 
 def _message(prep: Prepared, status: PlanStatus, gap: float | None, stage: str, plan: Plan, limit: float) -> str:

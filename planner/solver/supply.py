@@ -5,6 +5,9 @@ the level, and some role they may take (the must-hire's fixed role, the minimum 
 the requirement's task. A requirement with fewer qualified people than the redundancy is
 *unmeetable*; one with exactly that many is a *single point of failure* (losing one of
 them uncovers it).
+
+A candidate who lists the roles they are open to qualifies only where one of those roles
+does the task.
 """
 
 from __future__ import annotations

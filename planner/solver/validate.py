@@ -1,13 +1,16 @@
 """An independent plan validator: every claim a plan makes, rechecked from the problem.
 
 It shares no code with the solver: it recomputes coverage, fits and costs from the
-candidates' ratings and the catalog. ``validate_plan`` returns every violation in words
+candidates' ratings and the catalog (a person's share of the budget comes from the model's
+:func:`~planner.model.budget.budget_cost`, the rule both sides read). ``validate_plan`` returns every violation in words
 (empty when the plan is valid). The solver runs it on every plan it returns; the tests use
 it on hand-broken plans.
 """
 
 from __future__ import annotations
 
+from planner.model.budget import budget_cost
+from planner.model.constraints import BudgetScope
 from planner.model.fit import role_fit
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Problem
@@ -28,7 +31,7 @@ def validate_plan(problem: Problem, plan: Plan) -> list[str]:
     _check_members(problem, plan, out)
     _check_team(problem, plan, out)
     _check_coverage(problem, plan, out)
-    _check_objective(plan, out)
+    _check_objective(problem, plan, out)
     _check_hires(problem, plan, out)
     if plan.status is PlanStatus.OPTIMAL and plan.gap not in (None, 0, 0.0):
         out.append(f"an optimal plan has gap {plan.gap}")
@@ -74,6 +77,12 @@ def _check_members(problem: Problem, plan: Plan, out: list[str]) -> None:
             out.append(f"{who} claims fit {m.fit:.4f}, actual {fit:.4f}")
         if constraints.min_role_fit is not None and fit < constraints.min_role_fit - FIT_TOLERANCE:
             out.append(f"{who} fits {m.role} at {fit:.2f}, below the minimum {constraints.min_role_fit:.2f}")
+        if not candidate.open_to(m.role):
+            listed = ", ".join(candidate.roles)
+            out.append(f"{who} is given {m.role}, not one of the roles they are open to ({listed})")
+        if m.employee != candidate.is_employee:
+            marked = "staff" if m.employee else "a hire"
+            out.append(f"{who} is marked {marked}, but the candidate is {candidate.status.value}")
         fixed = constraints.must_hire.get(m.candidate)
         if fixed is not None and fixed != m.role:
             out.append(f"{who} must be hired as {fixed}, not {m.role}")
@@ -111,9 +120,10 @@ def _check_team(problem: Problem, plan: Plan, out: list[str]) -> None:
         out.append(f"team of {size} is below team size min {constraints.team_size_min}")
     if constraints.team_size_max is not None and size > constraints.team_size_max:
         out.append(f"team of {size} is above team size max {constraints.team_size_max}")
-    total = sum(m.cost or 0.0 for m in plan.team)
+    total = _budget_total(problem, plan)
     if constraints.budget is not None and total > constraints.budget + MONEY_TOLERANCE:
-        out.append(f"team costs {total:,.2f}, over the budget {constraints.budget:,.2f}")
+        what = "team costs" if constraints.budget_scope is BudgetScope.ALL else "new spend is"
+        out.append(f"{what} {total:,.2f}, over the budget {constraints.budget:,.2f}")
     staffed = {t for m in plan.team for t in m.tasks}
     for t in problem.tasks:
         if t not in staffed:
@@ -151,7 +161,13 @@ def _check_coverage(problem: Problem, plan: Plan, out: list[str]) -> None:
         out.append("the plan's requirements differ from the problem's")
 
 
-def _check_objective(plan: Plan, out: list[str]) -> None:
+def _budget_total(problem: Problem, plan: Plan) -> float:
+    """What the team adds to the budget, from the candidates (not the plan's own claims)."""
+    by_name = {c.name: c for c in problem.candidates}
+    return sum(budget_cost(by_name[m.candidate], problem.constraints) for m in plan.team if m.candidate in by_name)
+
+
+def _check_objective(problem: Problem, plan: Plan, out: list[str]) -> None:
     o = plan.objective
     must = sum(1 for r in plan.uncovered if r.must_have)
     nice = sum(1 for r in plan.uncovered if not r.must_have)
@@ -159,7 +175,7 @@ def _check_objective(plan: Plan, out: list[str]) -> None:
         out.append(f"objective claims {o.uncovered_must}+{o.uncovered_nice} uncovered, plan lists {must}+{nice}")
     if o.headcount != len(plan.team):
         out.append(f"objective headcount {o.headcount} but the team has {len(plan.team)}")
-    total = sum(m.cost or 0.0 for m in plan.team)
+    total = _budget_total(problem, plan)
     if abs(o.cost - total) > MONEY_TOLERANCE:
         out.append(f"objective cost {o.cost} but the team costs {total}")
     fit = sum(m.fit for m in plan.team)

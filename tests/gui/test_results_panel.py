@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from sample_plans import infeasible_plan, sample_plan, sample_problem
 
 from planner.model.catalog import Catalog
+from planner.model.constraints import BudgetScope
 from planner.model.plan import PlanStatus
 from planner.model.project import new_project
 from planner.model.samples import generate_pool
@@ -30,6 +31,20 @@ def panel(qtbot: QtBot, catalog: Catalog) -> ResultsPanel:
     return widget
 
 
+def test_members_are_marked_current_staff_or_hire_and_new_spend_is_shown(panel: ResultsPanel, catalog: Catalog) -> None:
+    plan = sample_plan()
+    staff = dataclasses.replace(plan.team[0], employee=True)
+    settings = dataclasses.replace(plan.settings, budget_scope=BudgetScope.NEW)
+    plan = dataclasses.replace(plan, team=(staff, *plan.team[1:]), settings=settings)
+    panel.show_plan(sample_problem(catalog), plan)
+    model = panel.team_model
+    assert [model.data(model.index(r, TeamColumn.STAFF)) for r in range(2)] == ["Current staff", "Hire"]
+    assert model.headerData(TeamColumn.STAFF, Qt.Orientation.Horizontal) == "Staff or hire"
+    assert panel.summary_label.text().startswith(
+        "2 people (1 current staff, 1 hire) · total cost 310,000 · new spend 140,000 · "
+    )
+
+
 def test_empty_state_hints_at_solve(panel: ResultsPanel) -> None:
     panel.show_plan(None, None)
     assert panel.stack.currentIndex() == 0
@@ -45,12 +60,12 @@ def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: 
         "Best found in 30 s, within 4% of optimal; 1 requirement cannot be covered by these candidates"
     )
     assert panel.summary_label.text() == (
-        "2 people · total cost 310,000 · 5 of 6 requirements covered · 4 covered by one person only"
+        "2 people (2 hires) · total cost 310,000 · 5 of 6 requirements covered · 4 covered by one person only"
     )
     model = panel.team_model
     assert model.rowCount() == 2
     row = [model.data(model.index(0, column)) for column in TeamColumn]
-    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling, Deployment", "170,000", "82%"]
+    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling, Deployment", "170,000", "82%", "Hire"]
     assert model.data(model.index(1, TeamColumn.ROLE)) == "Software Engineer – Machine Learning"
     gaps = panel.gaps_text()
     assert "Not covered (1)" in gaps

@@ -92,3 +92,23 @@ def test_clearing_the_candidate(panel: RoleFitPanel, catalog: Catalog) -> None:
     assert panel.headline_text() == EMPTY_TEXT
     assert panel.model.rowCount() == 0
     assert panel.radar.series_names() == []
+
+
+def test_growth_steps_for_the_best_and_the_selected_role(panel: RoleFitPanel, catalog: Catalog) -> None:
+    ratings = {"machine_learning": 4.0, "data_science": 3.0, "mathematics": 2.0, "algorithmic_coding": 3.0}
+    ana = Candidate("Ana", {**ratings, "software_engineering": 1.0})
+    panel.show_candidate(ana, catalog, frozenset({"mathematics"}))
+    assert panel.model.headerData(FitColumn.GROWTH, Qt.Orientation.Horizontal) == "To grow into it"
+    best = panel.model.ranking()[0][0]
+    assert panel.growth_line().startswith(f"To grow into {best.name}: ")
+    row = next(r for r, (role, _) in enumerate(panel.model.ranking()) if role.id == "machine_learning_engineer")
+    assert column(panel, FitColumn.GROWTH)[row] == (
+        "Mathematics 2 → 5, Algorithmic Coding 3 → 5, Software Engineering 1 → 3, Machine Learning 4 → 5"
+    )
+    panel.view.selectRow(row)
+    assert panel.growth_line() == (
+        "To grow into Machine Learning Engineer: Mathematics 2 → 5, Algorithmic Coding 3 → 5, "
+        "Software Engineering 1 → 3, Machine Learning 4 → 5"
+    )
+    panel.show_candidate(None, catalog)
+    assert panel.growth_line() == ""

@@ -1,7 +1,8 @@
 """The candidate table: a QAbstractTableModel over ``project.candidates``.
 
-One row per candidate; columns are the name, the pin status (must-hire / excluded), one
-column per catalog skill, the cost and the notes. Edits do not touch the list directly:
+One row per candidate; columns are the name, the pin status (must-hire / excluded), whether
+the person is an employee or an applicant, the roles they are open to, one column per
+catalog skill, the cost and the notes. Edits do not touch the list directly:
 ``setData`` builds the edited :class:`Candidate` and hands it to an *editor* callback (the
 document pushes an undoable, validating command); the document then tells the model what
 changed through :meth:`row_replaced`, :meth:`begin_insert`/:meth:`end_insert`,
@@ -25,10 +26,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
-from planner.model.candidates import Candidate
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
 from planner.model.constraints import Constraints
 from planner.model.project import Project
+from planner.wording import open_to_text, status_word
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -48,6 +50,8 @@ _ROLES = frozenset(
     }
 )
 Editor = Callable[[int, Candidate], bool]
+FIRST_SKILL_COLUMN = 4  # name, pin status, employee or applicant, roles open to; then one column per skill
+
 
 _SHORT_SKILL_NAMES = {
     "machine_learning": "ML",
@@ -87,9 +91,30 @@ def format_rating(value: float) -> str:
 class ColumnKind(Enum):
     NAME = "name"
     STATUS = "status"
+    PERSON = "person"  # employee or applicant
+    OPEN_TO = "open_to"  # the roles the person is open to
     SKILL = "skill"
     COST = "cost"
     NOTES = "notes"
+
+
+HEADER_LABELS = {
+    ColumnKind.NAME: "Name",
+    ColumnKind.STATUS: "Status",
+    ColumnKind.PERSON: "Type",
+    ColumnKind.OPEN_TO: "Open to",
+    ColumnKind.COST: "Cost",
+    ColumnKind.NOTES: "Notes",
+}
+HEADER_TIPS = {
+    ColumnKind.NAME: "Candidate name (double-click to edit)",
+    ColumnKind.STATUS: "Must hire or excluded (right-click a row to change)",
+    ColumnKind.PERSON: "Employee (current staff, already on the payroll) or applicant (double-click to change)",
+    ColumnKind.OPEN_TO: "The roles the person applied for or is open to; the solver gives them only one of these "
+    "(double-click to type role names, or right-click ▸ Open to)",
+    ColumnKind.COST: "Annual cost",
+    ColumnKind.NOTES: "Free notes",
+}
 
 
 class CandidateTableModel(QAbstractTableModel):
@@ -122,7 +147,11 @@ class CandidateTableModel(QAbstractTableModel):
             return ColumnKind.NAME, None
         if column == 1:
             return ColumnKind.STATUS, None
-        skill_index = column - 2
+        if column == 2:
+            return ColumnKind.PERSON, None
+        if column == 3:
+            return ColumnKind.OPEN_TO, None
+        skill_index = column - FIRST_SKILL_COLUMN
         if 0 <= skill_index < len(self._skills):
             return ColumnKind.SKILL, self._skills[skill_index]
         if skill_index == len(self._skills):
@@ -130,15 +159,15 @@ class CandidateTableModel(QAbstractTableModel):
         return ColumnKind.NOTES, None
 
     def skill_column(self, skill_id: str) -> int:
-        return 2 + self._skills.index(skill_id)
+        return FIRST_SKILL_COLUMN + self._skills.index(skill_id)
 
     @property
     def cost_column(self) -> int:
-        return 2 + len(self._skills)
+        return FIRST_SKILL_COLUMN + len(self._skills)
 
     @property
     def notes_column(self) -> int:
-        return 3 + len(self._skills)
+        return FIRST_SKILL_COLUMN + 1 + len(self._skills)
 
     def candidate(self, row: int) -> Candidate:
         return self._project.candidates[row]
@@ -178,7 +207,7 @@ class CandidateTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._project.candidates)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4 + len(self._skills)
+        return 0 if parent.isValid() else FIRST_SKILL_COLUMN + 2 + len(self._skills)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Vertical:
@@ -190,17 +219,12 @@ class CandidateTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if skill is not None:
                 return short_skill_name(catalog, skill)
-            return {"name": "Name", "status": "Status", "cost": "Cost", "notes": "Notes"}[kind.value]
+            return HEADER_LABELS[kind]
         if role == Qt.ItemDataRole.ToolTipRole:
             if skill is not None:
                 info = catalog.skill(skill)
                 return f"{info.name}: {info.description}" if info.description else info.name
-            return {
-                "name": "Candidate name (double-click to edit)",
-                "status": "Must hire or excluded (right-click a row to change)",
-                "cost": "Annual cost",
-                "notes": "Free notes",
-            }[kind.value]
+            return HEADER_TIPS[kind]
         if role == SKILL_ROLE:
             return skill
         return None
@@ -260,6 +284,10 @@ class CandidateTableModel(QAbstractTableModel):
             return format_rating(candidate.rating(skill))
         if kind is ColumnKind.COST:
             return format_cost(candidate.cost)
+        if kind is ColumnKind.PERSON:
+            return status_word(candidate.status)
+        if kind is ColumnKind.OPEN_TO:
+            return open_to_text(self._project.catalog, candidate.roles)
         return candidate.notes
 
     def _native(self, candidate: Candidate, kind: ColumnKind, skill: str | None) -> Any:
@@ -268,6 +296,10 @@ class CandidateTableModel(QAbstractTableModel):
             return candidate.rating(skill)
         if kind is ColumnKind.COST:
             return candidate.cost
+        if kind is ColumnKind.PERSON:
+            return candidate.status.value
+        if kind is ColumnKind.OPEN_TO:
+            return "" if not candidate.roles else self._display(candidate, kind, skill)
         return self._display(candidate, kind, skill)
 
     def _tooltip(self, candidate: Candidate, kind: ColumnKind, skill: str | None) -> str | None:
@@ -285,13 +317,17 @@ class CandidateTableModel(QAbstractTableModel):
             return "\n".join(lines)
         if kind is ColumnKind.NOTES and candidate.notes:
             return candidate.notes
+        if kind is ColumnKind.OPEN_TO:
+            if not candidate.roles:
+                return f"{candidate.name} may be given any role (right-click to limit the roles)"
+            return f"{candidate.name} is given only one of these roles: {self._display(candidate, kind, skill)}"
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._read_only:
             return False
         candidate = self._project.candidates[index.row()]
-        edited = edited_candidate(candidate, *self.column_kind(index.column()), value)
+        edited = edited_candidate(candidate, *self.column_kind(index.column()), value, self._project.catalog)
         if edited is None or edited == candidate:
             return False
         if self._editor is None:  # stand-alone use (tests): apply directly
@@ -350,11 +386,28 @@ def sort_key(candidate: Candidate, kind: ColumnKind, skill: str | None, constrai
         return float(candidate.rating(skill))
     if kind is ColumnKind.COST:
         return math.inf if candidate.cost is None else float(candidate.cost)
+    if kind is ColumnKind.PERSON:
+        return 0 if candidate.is_employee else 1
+    if kind is ColumnKind.OPEN_TO:
+        return (len(candidate.roles) or math.inf, candidate.roles)
     return candidate.notes.casefold()
 
 
-def edited_candidate(candidate: Candidate, kind: ColumnKind, skill: str | None, value: Any) -> Candidate | None:
-    """The candidate with one cell changed, or None when the value is not usable at all."""
+def edited_candidate(
+    candidate: Candidate, kind: ColumnKind, skill: str | None, value: Any, catalog: Catalog | None = None
+) -> Candidate | None:
+    """The candidate with one cell changed, or None when the value is not usable at all.
+
+    The roles cell takes role names or ids separated by commas ("" or "any role": every role);
+    a name that is no role is kept as typed, so the document's check names it.
+    """
+    if kind is ColumnKind.PERSON:
+        try:
+            return dataclasses.replace(candidate, status=CandidateStatus(str(value).strip().casefold()))
+        except ValueError:
+            return None
+    if kind is ColumnKind.OPEN_TO:
+        return dataclasses.replace(candidate, roles=role_ids_from_text(catalog, str(value or "")))
     if kind is ColumnKind.NAME:
         text = str(value).strip()
         return dataclasses.replace(candidate, name=text) if text else None
@@ -381,6 +434,19 @@ def edited_candidate(candidate: Candidate, kind: ColumnKind, skill: str | None, 
     if kind is ColumnKind.NOTES:
         return dataclasses.replace(candidate, notes=str(value))
     return None
+
+
+def role_ids_from_text(catalog: Catalog | None, text: str) -> tuple[str, ...]:
+    """Role ids for "Data Scientist, data_analyst" (names or ids, any case); unknown names kept as typed."""
+    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    if not parts or [p.casefold() for p in parts] == ["any role"]:
+        return ()
+    lookup = {}
+    for role in catalog.roles if catalog is not None else ():
+        lookup[role.id.casefold()] = role.id
+        lookup[role.name.casefold()] = role.id
+    ids = [lookup.get(p.casefold(), p) for p in parts]
+    return tuple(dict.fromkeys(ids))
 
 
 class CandidateFilterModel(QSortFilterProxyModel):

@@ -1,4 +1,8 @@
-"""Playbook roles ranked by how well one candidate fits them (from :func:`planner.model.fit.ranked_roles`)."""
+"""Playbook roles ranked by how well one candidate fits them, with the skills to raise for each.
+
+Rows come from :func:`planner.analyses.growth.growth_paths` (ranked like
+:func:`planner.model.fit.ranked_roles`); the growth column lists the skills to raise, from → to.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +11,10 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from planner.analyses.growth import GrowthPath, growth_paths
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog, Role
-from planner.model.fit import ranked_roles
+from planner.wording import growth_steps_text
 from ui.models.team_model import format_fit
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,9 +27,15 @@ class FitColumn(IntEnum):
     ROLE = 0
     FIT = 1
     TASKS = 2
+    GROWTH = 3
 
 
-HEADERS = {FitColumn.ROLE: "Role", FitColumn.FIT: "Fit", FitColumn.TASKS: "Main tasks"}
+HEADERS = {
+    FitColumn.ROLE: "Role",
+    FitColumn.FIT: "Fit",
+    FitColumn.TASKS: "Main tasks",
+    FitColumn.GROWTH: "To grow into it",
+}
 
 
 class RoleFitModel(QAbstractTableModel):
@@ -34,15 +45,23 @@ class RoleFitModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog: Catalog | None = None
         self._rows: list[tuple[Role, float]] = []
+        self._paths: list[GrowthPath] = []
 
-    def set_candidate(self, candidate: Candidate | None, catalog: Catalog) -> None:
+    def set_candidate(
+        self, candidate: Candidate | None, catalog: Catalog, needed: frozenset[str] = frozenset()
+    ) -> None:
+        """Rank the roles for ``candidate``; ``needed`` (the project's skills) orders the growth steps."""
         self.beginResetModel()
         self._catalog = catalog
-        self._rows = ranked_roles(candidate, catalog) if candidate is not None else []
+        self._paths = list(growth_paths(candidate, catalog, needed)) if candidate is not None else []
+        self._rows = [(catalog.role(p.role), p.fit) for p in self._paths]
         self.endResetModel()
 
     def ranking(self) -> list[tuple[Role, float]]:
         return list(self._rows)
+
+    def growth(self, row: int) -> GrowthPath:
+        return self._paths[row]
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -67,18 +86,25 @@ class RoleFitModel(QAbstractTableModel):
                 return playbook_role.name
             if column is FitColumn.FIT:
                 return format_fit(fit)
+            if column is FitColumn.GROWTH:
+                return growth_steps_text(self._catalog, self._paths[index.row()].steps) if self._catalog else ""
             return self._tasks(playbook_role)
         if role == FIT_ROLE:
             return fit
         if role == ROLE_ID_ROLE:
             return playbook_role.id
-        if role == Qt.ItemDataRole.FontRole and index.row() == 0 and column is not FitColumn.TASKS:
+        if role == Qt.ItemDataRole.FontRole and index.row() == 0 and column in (FitColumn.ROLE, FitColumn.FIT):
             font = QFont()
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is FitColumn.TASKS:
                 return f"Main responsibilities of a {playbook_role.name}: {self._tasks(playbook_role)}"
+            if column is FitColumn.GROWTH:
+                return (
+                    "Skills to raise to reach the role's Playbook profile: the project's skills first, biggest "
+                    "gap first; (inferred) marks a profile level the catalog infers rather than reads off a chart"
+                )
             return (
                 f"{playbook_role.name}: {format_fit(fit)} fit (1 − mean distance between the ratings and the "
                 "role's Playbook profile, over the profile skills)"

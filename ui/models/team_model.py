@@ -1,4 +1,4 @@
-"""The team table of a plan: member, role, tasks, cost and role fit."""
+"""The team table of a plan: member, role, tasks, cost, role fit, and current staff or a hire."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from planner.model.catalog import Catalog
 from planner.model.plan import Member, Plan
+from planner.wording import staff_or_hire
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -21,6 +22,7 @@ class TeamColumn(IntEnum):
     TASKS = 2
     COST = 3
     FIT = 4
+    STAFF = 5
 
 
 HEADERS = {
@@ -29,10 +31,12 @@ HEADERS = {
     TeamColumn.TASKS: "Tasks",
     TeamColumn.COST: "Cost",
     TeamColumn.FIT: "Role fit",
+    TeamColumn.STAFF: "Staff or hire",
 }
 HEADER_TIPS = {
     TeamColumn.COST: "Annual cost from the candidate list",
     TeamColumn.FIT: "How closely the member's ratings match the role's Playbook profile (100% is a perfect match)",
+    TeamColumn.STAFF: "Current staff already work here (on the payroll); a hire is an applicant to make an offer to",
 }
 
 
@@ -118,6 +122,8 @@ class TeamModel(QAbstractTableModel):
                 return self.task_names(member)
             if column is TeamColumn.COST:
                 return format_cost(member.cost)
+            if column is TeamColumn.STAFF:
+                return staff_or_hire(member.employee).capitalize()
             return format_fit(member.fit)
         if role == SORT_ROLE:
             if column is TeamColumn.MEMBER:
@@ -128,6 +134,8 @@ class TeamModel(QAbstractTableModel):
                 return self.task_names(member).casefold()
             if column is TeamColumn.COST:
                 return -1.0 if member.cost is None else float(member.cost)
+            if column is TeamColumn.STAFF:
+                return 0 if member.employee else 1
             return float(member.fit)
         if role == NAME_ROLE:
             return member.candidate
