@@ -12,8 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.io.import_report import IGNORED, ColumnMapping, ColumnTarget, ImportProblem, Severity
-from planner.io.rating_parse import PercentValue
+from planner.io.import_report import IGNORED, ColumnMapping, ColumnTarget, ImportProblem, Severity, cell_text
 from planner.model.catalog import Catalog
 
 FIELD_HEADERS: dict[str, tuple[str, ...]] = {
@@ -196,17 +195,6 @@ def find_header_row(rows: Sequence[Sequence[object]], dictionary: HeaderDictiona
         if score > best_score:
             best, best_score = index, score
     return best
-
-
-def cell_text(value: object) -> str:
-    """A header or cell as text (numbers without a spurious ``.0``)."""
-    if value is None:
-        return ""
-    if isinstance(value, PercentValue):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def map_columns(

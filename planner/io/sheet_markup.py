@@ -41,10 +41,10 @@ ERROR_LITERALS = frozenset(
     {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 )
 _CHUNK = 1 << 22
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d{1,15})\"")
-_WIDE_REF = re.compile(rb"\br=\"([A-Za-z]{3,})\d")  # column AAA (703) or beyond
-_TWO_LETTER_REF = re.compile(rb"\br=\"([A-Za-z]{2})\d")
-_FAR_ROW_REF = re.compile(rb"\br=\"[A-Za-z]{1,3}(\d{6,15})\"")  # row 100,000 or beyond
+# Every pattern starts with a literal, so the scan runs at memory speed between cell references.
+_WIDE_REF = re.compile(rb' r="([A-Za-z]{3,})\d')  # column AAA (703) or beyond
+_TWO_LETTER_REF = re.compile(rb' r="([A-Za-z]{2})\d')
+_FAR_ROW_REF = re.compile(rb' r="[A-Za-z]{1,3}(\d{6,})"')  # row 100,000 or beyond
 _SST_COUNT = re.compile(rb"\b(?:count|uniqueCount)=\"(\d+)\"")
 
 
@@ -186,7 +186,7 @@ def _chunks(handle: IO[bytes]) -> Iterator[tuple[bytes, bytes]]:
 
 def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> bool:
     """Bound the sheet's extent (refusing it if too big); ``True`` when it needs :func:`xlsx_markup`."""
-    markers = [b'hidden="1"', b'hidden="true"', b"<f", b":f ", b":f>", b't="e"']
+    markers = [b'hidden="', b"<f", b":f", b't="e"']
     markers += [b' s="%d"' % index for index in sorted(percent_styles)[:50]]
     needs = len(percent_styles) > 50
     max_row = max_column = 0
@@ -195,10 +195,8 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
         with archive.open(part) as handle:
             for chunk, raw in _chunks(handle):
                 needs = needs or any(marker in chunk for marker in markers)
-                for match in _ROW_REF.finditer(chunk):
-                    max_row = max(max_row, int(match.group(1)))
                 for match in _FAR_ROW_REF.finditer(chunk):
-                    max_row = max(max_row, int(match.group(1)))
+                    max_row = max(max_row, int(match.group(1)[:12]))
                 if _WIDE_REF.search(chunk):
                     wide = {m.group(1).upper() for m in _WIDE_REF.finditer(chunk)}
                     max_column = max(max_column, *(column_index(w.decode()) + 1 for w in wide))
