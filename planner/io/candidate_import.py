@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from planner.errors import ImportProblemError, ValidationError
 from planner.io.header_mapping import (
@@ -240,10 +241,6 @@ def _letter(index: int) -> str:
     return letters
 
 
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 class _RowBuilder:
     """Checks one data row at a time; remembers names and emails for duplicate detection."""
 
@@ -275,6 +272,11 @@ class _RowBuilder:
         self.titles_seen: list[str] = []
         self.name_columns = {c.index for c in self.columns if c.target.kind in ("name", "first_name", "last_name")}
         self.doubt_rows = set(data.hidden_rows) | set(data.row_notes)
+        # Per field column: (mapping, index, kind, plain text?, values read before → result, for costs and statuses).
+        self.field_plan: list[tuple[ColumnMapping, int, str, bool, dict[object, Any] | None]] = [
+            (c, c.index, c.target.kind, c.target.kind in _TEXT_FIELDS, {} if c.target.kind in _CACHED_FIELDS else None)
+            for c in self.field_columns
+        ]
         # The fast path: a row whose skill cells are plain numbers or texts already seen is read with
         # C-speed lookups; anything else (a new value, a formula, a bool, a percent cell) takes the checks.
         indexes = [i for i, _, _ in self.skill_columns]
@@ -293,12 +295,10 @@ class _RowBuilder:
         ratings: dict[str, float] | None = None
         if self.skill_cells is not None and not has_formulas and len(raw) >= self.skill_need:
             cells = self.skill_cells(raw)
-            if set(map(type, cells)) <= _PLAIN_TYPES:
+            if self.all_text or set(map(type, cells)) <= _PLAIN_TYPES:
                 found = list(map(self.known.get, cells))
-                if None not in found:
-                    ratings = {
-                        skill: cast(float, r) for skill, r in zip(self.skill_ids, found, strict=True) if r is not _BLANK
-                    }
+                if None not in found:  # every value seen before: C-speed lookups, blanks dropped
+                    ratings = dict(compress(zip(self.skill_ids, found, strict=True), map(is_not, found, repeat(_BLANK))))
         if ratings is None:
             ratings = self._ratings(index, raw, has_formulas, problems)
         fields = self._fields(index, raw, has_formulas, problems)
@@ -344,27 +344,32 @@ class _RowBuilder:
         """The name, cost, email, notes, status… cells of a row."""
         number = index + 1
         fields: dict[str, Any] = {}
-        for column in self.field_columns:
-            value = raw[column.index] if column.index < len(raw) else None
+        width = len(raw)
+        for column, column_index, kind, text_field, parsed_before in self.field_plan:
+            value = raw[column_index] if column_index < width else None
             if value.__class__ is str:
                 value = value.strip()
-            if has_formulas and (index, column.index) in self.data.formulas:
-                value = self._formula(number, column.header, column.index, value, problems)
+            if has_formulas and (index, column_index) in self.data.formulas:
+                value = self._formula(number, column.header, column_index, value, problems)
                 if value is _UNUSABLE:
                     continue
             if value is None or value == "":
                 continue
-            kind = column.target.kind
-            if value.__class__ is str and kind in _TEXT_FIELDS and (not self.all_text or value[0] != "'"):
+            if value.__class__ is str and text_field and (not self.all_text or value[0] != "'"):
                 fields[kind] = value  # the common case: plain text, nothing to check
+            elif parsed_before is not None and value.__class__ in _PLAIN_TYPES and value in parsed_before:
+                fields[kind] = parsed_before[value]  # a cost or status read before without a problem
             elif value.__class__ is ErrorValue:
                 problems.append(
                     ImportProblem(number, column.header, str(value), ERROR, f"the cell shows the error {value}")
                 )
-            elif kind in _TEXT_FIELDS and column.index in self.name_columns and value.__class__ is not str:
+            elif text_field and column_index in self.name_columns and value.__class__ is not str:
                 problems.append(ImportProblem(number, column.header, cell_text(value), ERROR, _not_a_name(value)))
             else:
+                before = len(problems)
                 fields[kind] = self._field(number, column, value, problems)
+                if parsed_before is not None and len(problems) == before and len(parsed_before) < 100_000:
+                    parsed_before[value] = fields[kind]
         return fields
 
     def _formula(self, number: int, header: str, column: int, cached: Any, problems: list[ImportProblem]) -> Any:
@@ -444,7 +449,7 @@ class _RowBuilder:
     ) -> Candidate | None:
         name = fields.get("name") or " ".join(p for p in (fields.get("first_name"), fields.get("last_name")) if p)
         name = " ".join(str(name).split())
-        if not name and not any(p.severity is ERROR for p in problems):
+        if not name and not (problems and any(p.severity is ERROR for p in problems)):
             problems.append(ImportProblem(number, None, "", ERROR, "no name: every candidate needs one"))
         elif name.casefold().rstrip(":") in TOTAL_WORDS:
             problems.append(
@@ -459,7 +464,7 @@ class _RowBuilder:
         cost = fields.get("cost")
         if cost is None and self.warn_blank_cost and name:
             problems.append(ImportProblem(number, self._header_of("cost"), "", WARNING, "cost unknown (blank)"))
-        if any(p.severity is ERROR for p in problems):
+        if problems and any(p.severity is ERROR for p in problems):
             return None
         status = fields.get("status")
         if not isinstance(status, CandidateStatus):
@@ -474,7 +479,7 @@ class _RowBuilder:
             status=status,
             roles=fields.get("roles", ()),
         )
-        key = _name_key(name)
+        key = name.casefold()  # the name's spacing is normalised above
         if key in self.names:
             first_row, first = self.names[key]
             if replace(first, name=name) == candidate:
@@ -567,6 +572,7 @@ class _Blank:
 
 _BLANK = _Blank()
 _PLAIN_TYPES = frozenset({str, float, int, type(None)})
+_CACHED_FIELDS = frozenset({"cost", "max_tasks", "status"})  # pure functions of the cell value
 
 
 class _Unusable:
