@@ -298,7 +298,8 @@ class _RowBuilder:
             if self.all_text or set(map(type, cells)) <= _PLAIN_TYPES:
                 found = list(map(self.known.get, cells))
                 if None not in found:  # every value seen before: C-speed lookups, blanks dropped
-                    ratings = dict(compress(zip(self.skill_ids, found, strict=True), map(is_not, found, repeat(_BLANK))))
+                    kept = map(is_not, found, repeat(_BLANK))
+                    ratings = dict(compress(zip(self.skill_ids, found, strict=True), kept))  # type: ignore[arg-type]
         if ratings is None:
             ratings = self._ratings(index, raw, has_formulas, problems)
         fields = self._fields(index, raw, has_formulas, problems)
