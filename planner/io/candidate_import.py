@@ -296,10 +296,10 @@ class _RowBuilder:
         if self.skill_cells is not None and not has_formulas and len(raw) >= self.skill_need:
             cells = self.skill_cells(raw)
             if self.all_text or set(map(type, cells)) <= _PLAIN_TYPES:
-                found = list(map(self.known.get, cells))
+                found: list[Any] = list(map(self.known.get, cells))
                 if None not in found:  # every value seen before: C-speed lookups, blanks dropped
                     kept = map(is_not, found, repeat(_BLANK))
-                    ratings = dict(compress(zip(self.skill_ids, found, strict=True), kept))  # type: ignore[arg-type]
+                    ratings = dict(compress(zip(self.skill_ids, found, strict=True), kept))
         if ratings is None:
             ratings = self._ratings(index, raw, has_formulas, problems)
         fields = self._fields(index, raw, has_formulas, problems)
