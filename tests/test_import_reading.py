@@ -55,35 +55,30 @@ def test_candidates_sheet_beats_an_earlier_instructions_sheet(tmp_path: Path, ca
     assert report_to_dict(report)["sheet_reason"] == report.sheet_reason
 
 
-def test_visible_active_sheet_beats_a_hidden_one(tmp_path: Path, catalog: Catalog) -> None:
+def workbook(path: Path, sheets: dict[str, list[list[object]]], *, active: int = 0, hidden: str = "") -> Path:
     book = Workbook()
-    old = book.active
-    old.title = "Old list"
-    old.append(HEADER)
-    old.append(["Zed", 1, 1, 1])
-    old.sheet_state = "hidden"
-    current = book.create_sheet("Candidates")
-    current.append(HEADER)
-    current.append(["Ana", 4, 3, 100000])
-    book.active = 1
-    book.save(tmp_path / "book.xlsx")
-    report = import_candidates(tmp_path / "book.xlsx", catalog)
+    book.remove(book.active)
+    for title, rows in sheets.items():
+        ws = book.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+        if title == hidden:
+            ws.sheet_state = "hidden"
+    book.active = active
+    book.save(path)
+    return path
+
+
+def test_visible_active_sheet_beats_a_hidden_one(tmp_path: Path, catalog: Catalog) -> None:
+    sheets = {"Old list": [HEADER, ["Zed", 1, 1, 1]], "Candidates": [HEADER, ["Ana", 4, 3, 100000]]}
+    report = import_candidates(workbook(tmp_path / "b.xlsx", sheets, active=1, hidden="Old list"), catalog)
     assert report.sheet == "Candidates" and names(report) == ["Ana"]
     assert "'Old list' (hidden" in report.sheet_reason and "active" in report.sheet_reason
 
 
 def test_active_sheet_wins_between_equal_sheets(tmp_path: Path, catalog: Catalog) -> None:
-    book = Workbook()
-    first = book.active
-    first.title = "March"
-    first.append(HEADER)
-    first.append(["Ana", 4, 3, 100000])
-    second = book.create_sheet("April")
-    second.append(HEADER)
-    second.append(["Bo", 3, 5, 90000])
-    book.active = 1
-    book.save(tmp_path / "book.xlsx")
-    report = import_candidates(tmp_path / "book.xlsx", catalog)
+    sheets = {"March": [HEADER, ["Ana", 4, 3, 100000]], "April": [HEADER, ["Bo", 3, 5, 90000]]}
+    report = import_candidates(workbook(tmp_path / "b.xlsx", sheets, active=1), catalog)
     assert report.sheet == "April" and "it is the active sheet" in report.sheet_reason
 
 

@@ -239,52 +239,28 @@ def map_columns(
         else:
             target = IGNORED
         slot = (target.kind, target.skill)
+
+        def warn(message: str, header: str = header) -> None:
+            problems.append(ImportProblem(header_row, header, header, Severity.WARNING, message))
+
         if index in skip:
             pass
         elif target.kind != "ignored" and slot in used:
-            problems.append(
-                ImportProblem(
-                    header_row,
-                    header,
-                    header,
-                    Severity.WARNING,
-                    f"also maps to {_describe(target, catalog)}, already read from column {used[slot]!r}: ignored",
-                )
-            )
+            warn(f"also maps to {_describe(target, catalog)}, already read from column {used[slot]!r}: ignored")
             target = IGNORED
         elif target.kind != "ignored":
             used[slot] = header
             if loose:
-                problems.append(
-                    ImportProblem(
-                        header_row,
-                        header,
-                        header,
-                        Severity.WARNING,
-                        f"taken for {_describe(target, catalog)} ({loose}): check it, or map the column "
-                        "in the import dialog",
-                    )
+                warn(
+                    f"taken for {_describe(target, catalog)} ({loose}): check it, or map the column "
+                    "in the import dialog"
                 )
             if index in hidden:
-                problems.append(
-                    ImportProblem(
-                        header_row,
-                        header,
-                        header,
-                        Severity.WARNING,
-                        f"the column is hidden in the workbook; it was read as {_describe(target, catalog)}",
-                    )
-                )
+                warn(f"the column is hidden in the workbook; it was read as {_describe(target, catalog)}")
         elif header:
-            problems.append(
-                ImportProblem(
-                    header_row,
-                    header,
-                    header,
-                    Severity.WARNING,
-                    "column not recognised as a skill or candidate field: ignored "
-                    "(map it to a skill in the import dialog if it is one)",
-                )
+            warn(
+                "column not recognised as a skill or candidate field: ignored "
+                "(map it to a skill in the import dialog if it is one)"
             )
         chosen[index] = ColumnMapping(header, index, target)
     mappings = [chosen[index] for index in range(len(texts))]
