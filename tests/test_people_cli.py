@@ -99,3 +99,27 @@ def test_the_printed_plan_marks_staff_and_hires_and_shows_new_spend() -> None:
     assert "total cost 270,000 (new spend 120,000)" in text
     assert "Eve Staff (current staff)" in text
     assert "Al Applicant (hire)" in text
+
+
+def test_import_prints_each_job_title_with_the_roles_it_opens(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,ML,Status,Applied for\nAna,4,employee,Data Engineer\nBo,3,applicant,Chef\n", encoding="utf-8")
+    code, out, _ = run("import", str(path))
+    assert code == 0
+    assert "Job titles -> roles:\n  Data Engineer → Software Engineer\n" in out
+    assert "  Chef → no catalog role fits: open to every role\n" in out
+
+
+def test_the_examples_mix_staff_and_applicants_who_applied_for_roles() -> None:
+    from planner.io.project_file import load_project
+
+    project = load_project(ROOT / "examples" / "ml-startup.teamplan")
+    staff = [c for c in project.candidates if c.is_employee]
+    applicants = [c for c in project.candidates if not c.is_employee]
+    assert len(staff) == 3 and all(not c.roles for c in staff)
+    assert applicants and all(c.roles for c in applicants)
+    pool = load_project(ROOT / "examples" / "large-pool.teamplan")
+    assert all(c.is_employee for c in pool.candidates)
+    code, out, _ = run("solve", str(ROOT / "examples" / "ml-startup.teamplan"), "-q", "--deterministic")
+    assert code == 0
+    assert "(current staff)" in out and "(hire)" in out

@@ -51,8 +51,7 @@ def test_the_greedy_start_keeps_to_the_roles(catalog: Catalog) -> None:
         for i in range(3)
     )
     prep = prepare(_problem(catalog, people))
-    options = [prep.option(c, s) for c in range(3) for s in range(len(prep.shapes)) if prep.allowed[c, s]]
-    selection = greedy_selection(prep, options)
+    selection = greedy_selection(prep)
     assert selection.members
     assert {option.shape.role for option, _ in selection.members} == {"data_scientist"}
 
@@ -141,3 +140,34 @@ def test_the_result_json_marks_staff_and_keeps_the_budget_scope(catalog: Catalog
     assert again.team[0].employee is True
     assert again.settings.budget_scope is BudgetScope.NEW
     assert again.budget_spend == 0.0
+
+
+def test_a_scenario_with_a_new_spend_budget_says_so(catalog: Catalog) -> None:
+    from planner.analyses.scenarios import describe_changes, snapshot
+    from planner.model.project import new_project
+
+    project = new_project("ml", catalog=catalog)
+    scenario = snapshot(project, "New spend")
+    scenario.constraints = dataclasses.replace(project.constraints, budget_scope=BudgetScope.NEW)
+    assert describe_changes(project, scenario) == ("budget covers new spend only",)
+
+
+def test_robustness_replacements_keep_to_the_roles_people_are_open_to(catalog: Catalog) -> None:
+    from planner.analyses.robustness import robustness
+
+    strong = {"machine_learning": 5, "software_engineering": 5}
+    people = (
+        Candidate("Ana", strong, 100.0, status=EMPLOYEE),
+        Candidate("Bo", strong, 90.0, roles=("data_analyst",)),  # cheapest, but a data analyst does neither task
+        Candidate("Cy", strong, 95.0, status=EMPLOYEE),
+    )
+    problem = _problem(catalog, people, team_size_max=1, must_hire={"Ana": None}, budget=100.0)
+    plan = solve(problem, deterministic=True)
+    leaving = robustness(problem, plan).departures[0]
+    assert leaving.member == "Ana"
+    assert [r.candidate for r in leaving.replacements] == ["Cy"]
+    # No new spend allowed: only staff can step in, and only when the budget covers new spend only.
+    broke = dataclasses.replace(problem.constraints, budget=0.0, budget_scope=BudgetScope.NEW)
+    problem = dataclasses.replace(problem, constraints=broke)
+    plan = solve(problem, deterministic=True)
+    assert [r.candidate for r in robustness(problem, plan).departures[0].replacements] == ["Cy"]

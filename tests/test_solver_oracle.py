@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -208,4 +209,103 @@ def twin_problems(draw: Any) -> Case:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(twin_problems())
 def test_interchangeable_candidates_match_oracle(case: Case) -> None:
+    check_against_oracle(case.problem)
+
+
+def twins_needing_three(costs: list[float], **settings: Any) -> Problem:
+    """Requirement (t1, a, 3) needs three members (redundancy 3); only the twins can meet it.
+
+    The member bound, the type capacities and the cost filter must all allow exactly three
+    of them: any of those off by one leaves the requirement short or the team too dear.
+    """
+    requirements = (Requirement("t1", "a", 3), Requirement("t2", "b", 2, False))
+    candidates = [Candidate(f"T{i}", {"a": 5.0, "b": 3.0}, cost) for i, cost in enumerate(costs)]
+    candidates.append(Candidate("Other", {"a": 2.0, "b": 4.0}, 40.0))
+    constraints = Constraints(redundancy=3, **settings)
+    return Problem(SMALL_CATALOG, ("t1", "t2"), requirements, tuple(candidates), constraints)
+
+
+@pytest.mark.parametrize(
+    "costs, settings",
+    [
+        ([50.0, 50.0, 50.0, 50.0], {}),  # size cap from the greedy team (full coverage): exactly 3
+        ([50.0, 50.0, 50.0, 60.0], {"budget": 150.0}),  # budget = the 3 cheapest exactly
+        ([50.0, 50.0, 50.0, 60.0], {"budget": 149.99}),  # a cent short: only 2 fit, coverage gives way
+        ([50.0, 55.0, 60.0, 65.0], {"budget": 165.0}),  # cheapest-3 = 165: the cost filter at its edge
+        ([50.0, 55.0, 60.0, 65.0], {"objective_order": ObjectiveOrder.COST_FIRST}),
+        ([50.0, 55.0, 60.0, 65.0], {"objective_order": ObjectiveOrder.COST_FIRST, "budget": 205.0}),
+        ([50.0, 55.0, 60.0, 65.0], {"must_hire": {"T3": None}}),  # a dear must-hire shifts the cost cap
+        ([50.0, 55.0, 60.0, 65.0], {"must_hire": {"Other": None}, "budget": 205.0}),
+        ([50.0, 50.0, 50.0, 50.0], {"team_size_max": 3}),
+        ([50.0, 50.0, 50.0, 50.0], {"team_size_min": 4}),
+    ],
+)
+def test_bounds_at_their_edge_match_oracle(costs: list[float], settings: dict[str, Any]) -> None:
+    check_against_oracle(twins_needing_three(costs, **settings))
+
+
+@st.composite
+def bound_problems(draw: Any) -> Case:
+    """Near-twins, a redundancy that needs several of them and budgets near the cheapest teams."""
+    need = draw(st.integers(1, 3))
+    count = draw(st.integers(need, need + 2))
+    costs = [float(draw(st.sampled_from([50, 55, 60, 80]))) for _ in range(count)]
+    extra = draw(st.sampled_from([-5.0, -0.01, 0.0, 0.01, 5.0, 60.0]))
+    budget = sum(sorted(costs)[:need]) + extra if draw(st.booleans()) else None
+    candidates = [
+        Candidate(f"T{i}", {"a": float(draw(st.integers(3, 5))), "b": float(draw(st.integers(0, 4)))}, cost)
+        for i, cost in enumerate(costs)
+    ]
+    requirements = (Requirement("t1", "a", 3), Requirement("t2", "b", draw(st.integers(1, 4)), draw(st.booleans())))
+    constraints = Constraints(
+        redundancy=need,
+        budget=budget if budget is None or budget >= 0 else None,
+        objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
+        team_size_max=draw(st.sampled_from([None, need, need + 1])),
+        must_hire={"T0": None} if draw(st.integers(0, 3)) == 0 else {},
+    )
+    return Case(Problem(SMALL_CATALOG, ("t1", "t2"), requirements, tuple(candidates), constraints))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bound_problems())
+def test_bounds_near_their_edge_match_oracle(case: Case) -> None:
+    check_against_oracle(case.problem)
+
+
+@st.composite
+def crowded_problems(draw: Any) -> Case:
+    """Up to 9 candidates on one or two tasks (the oracle stays cheap) with few distinct profiles.
+
+    Groups of identical structure then have several members, a small team max keeps the
+    member bound at 1-3, and equal costs with different fits test the bulk pre-filter's
+    strict (fit stage) and non-strict comparisons.
+    """
+    tasks = draw(st.sampled_from([("t1",), ("t2",), ("t1", "t2")]))
+    requirements = tuple(
+        Requirement(t, s, draw(st.integers(2, 4)), draw(st.booleans()))
+        for t in tasks
+        for s in ("a", "b")
+        if draw(st.integers(0, 2))
+    )
+    profiles = [{s: float(draw(st.integers(1, 5))) for s in ("a", "b", "c", "d")} for _ in range(3)]
+    candidates = []
+    for i in range(draw(st.integers(3, 9 if len(tasks) == 1 else 6))):
+        ratings = dict(profiles[draw(st.integers(0, 2))])
+        if draw(st.booleans()):
+            ratings["d"] = float(draw(st.integers(0, 5)))  # another fit, same coverage
+        cost = float(draw(st.sampled_from([50, 50, 60, 70])))
+        candidates.append(Candidate(f"C{i}", ratings, cost, max_tasks=draw(st.sampled_from([None, None, 1]))))
+    constraints = Constraints(
+        team_size_max=draw(st.sampled_from([1, 2, 3, None])),
+        budget=draw(st.sampled_from([None, None, 100.0, 120.0])),
+        redundancy=draw(st.sampled_from([1, 1, 2])),
+        objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
+    )
+    return Case(Problem(SMALL_CATALOG, tasks, requirements, tuple(candidates), constraints))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(crowded_problems())
+def test_crowded_pools_match_oracle(case: Case) -> None:
     check_against_oracle(case.problem)

@@ -17,6 +17,7 @@ from typing import Any
 from planner.io.rating_parse import PercentValue, RatingScale
 from planner.io.role_titles import TitleMatch
 from planner.model.candidates import Candidate
+from planner.wording import count_text
 
 
 class Severity(str, Enum):
@@ -35,6 +36,7 @@ class ImportProblem:
     value: str
     severity: Severity
     message: str
+    advice: str = ""  # what to do, surface-neutrally: a key of planner.wording.ADVICE
 
 
 TARGET_KINDS = (
@@ -130,8 +132,9 @@ class ImportReport:
         imported = sum(1 for row in self.rows if row.candidate is not None)
         rejected = sum(1 for row in self.rows if row.candidate is None)
         return (
-            f"{where}, header row {self.header_row}: {imported} candidate(s) ready, "
-            f"{rejected} row(s) not imported, {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+            f"{where}, header row {self.header_row}: {count_text(imported, 'candidate')} ready, "
+            f"{count_text(rejected, 'row')} not imported, {count_text(len(self.errors), 'error')}, "
+            f"{count_text(len(self.warnings), 'warning')}"
         )
 
     def problems_in_row(self, row: int) -> list[ImportProblem]:

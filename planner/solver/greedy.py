@@ -11,6 +11,8 @@ Each step scores every allowed (candidate, role) at once with numpy, so a first 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 import numpy.typing as npt
 
@@ -29,9 +31,20 @@ def _best_tasks(option: Option, short: npt.NDArray[np.int64], staffed: set[int])
     return sum(g[0] for g in chosen), tuple(sorted(g[2] for g in chosen))
 
 
-def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | None = None) -> Selection:
-    """A feasible (not optimal) team using only the (candidate, shape) pairs in ``allowed``."""
+def greedy_selection(
+    prep: Prepared, allowed: npt.NDArray[np.bool_] | Sequence[Option] | None = None, *, per_cost: bool = False
+) -> Selection:
+    """A feasible (not optimal) team using only the (candidate, shape) pairs ``allowed`` marks or lists.
+
+    ``allowed``: a candidates x shapes mask, or a list of options; None: every allowed option.
+    ``per_cost``: pick by shortfall closed per unit of cost (a cheaper team) instead.
+    """
     constraints = prep.problem.constraints
+    if allowed is not None and not isinstance(allowed, np.ndarray):
+        listed = np.zeros_like(prep.allowed)
+        for option in allowed:
+            listed[option.candidate, prep.shapes.index(option.shape)] = True
+        allowed = listed
     mask = prep.allowed if allowed is None else allowed & prep.allowed
     n_tasks = len(prep.tasks)
     req_task = np.array(prep.req_task, dtype=np.int64)
@@ -73,6 +86,7 @@ def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | None = Non
             req_task,
             n_tasks,
             _room(prep, free, hired, spent, team_min - len(members) - 1),
+            per_cost,
         )
         if pick is None:
             break
@@ -117,6 +131,7 @@ def _best_option(
     req_task: npt.NDArray[np.int64],
     n_tasks: int,
     room: npt.NDArray[np.bool_],
+    per_cost: bool = False,
 ) -> tuple[int, int] | None:
     """The (candidate, shape) with the largest gain, then lowest cost, best fit, lowest index."""
     n = len(hired)
@@ -131,7 +146,7 @@ def _best_option(
         if t not in staffed:
             task_gain[:, t] += 1
     open_ = ~hired & room
-    best: tuple[int, int, int, int, int] | None = None  # (gain, -cost, fit, -candidate, -shape)
+    best: tuple[float, int, int, int, int] | None = None  # (score, -cost, fit, -candidate, -shape)
     for s, shape in enumerate(prep.shapes):
         rows = np.nonzero(mask[:, s] & open_)[0]
         if len(rows) == 0:
@@ -144,8 +159,9 @@ def _best_option(
             continue
         rows, gain = rows[good], gain[good]
         cost, fit = prep.cost[rows], prep.fit[rows, s]
-        top = np.lexsort((rows, -fit, cost, -gain))[0]
-        key = (int(gain[top]), -int(cost[top]), int(fit[top]), -int(rows[top]), -s)
+        score = gain / np.maximum(cost, 1) if per_cost else gain.astype(np.float64)
+        top = np.lexsort((rows, -fit, cost, -score))[0]
+        key = (float(score[top]), -int(cost[top]), int(fit[top]), -int(rows[top]), -s)
         if best is None or key > best:
             best = key
     if best is None:

@@ -194,26 +194,27 @@ def option_structures(prep: Prepared, protected: set[int]) -> Structures:
 
 
 def _prefilter(structures: Structures, prices: npt.NDArray[np.int64], limit: int, *, strict: bool) -> Structures:
-    """Drop, in bulk, options that ``limit`` + 1 members of one earlier dominating group undercut.
+    """Drop, in bulk, options that ``limit`` members of one earlier dominating group undercut.
 
     Option X (candidate x, cost c) of group g goes when some group h decided before g
-    structurally dominates g and has ``limit`` + 1 members costing at most c (less than c
-    when ``strict``: fits then do not matter): at least ``limit`` of them are not x, and
-    each dominates X. Such an X would be dropped by the exact pass too, and every option
-    this drops has ``limit`` distinct kept dominators or a kept own dominator: by induction
-    over the decision order, a dominator that is itself dropped is dominated by those
-    (dominance is transitive). ``strict`` False: fits are ignored (equal), cost at most c.
+    structurally dominates g and has ``limit`` members costing at most c (less than c when
+    ``strict``: fits then do not matter). Each of them dominates X; if x is one of them,
+    x's own option in h dominates X. Every option this drops thus has ``limit`` distinct
+    dominators decided before it, or an own one, and so (by induction over the decision
+    order, dominance being transitive: a dominator that is itself dropped is dominated by
+    what dropped it) ``limit`` distinct kept dominators or a kept own dominator — exactly
+    what the exact pass asks. ``strict`` False: fits are ignored (equal), cost at most c.
     ``prices``: per candidate, the costs the stage compares (zeros when it ignores cost).
     """
     members = structures.members
     sizes = np.array([len(m) for m in members], dtype=np.int64)
-    if limit <= 0 or not len(sizes) or sizes.max() <= limit:
+    if limit <= 0 or not len(sizes) or sizes.max() < limit:
         return structures
     group = np.repeat(np.arange(len(members)), sizes)
     flat = np.concatenate(members)
     order = np.lexsort((prices[flat], group))
     rank = np.arange(len(flat)) - np.repeat(np.cumsum(sizes) - sizes, sizes)
-    at = order[rank == limit]  # the (limit + 1)-th cheapest member of each group large enough
+    at = order[rank == limit - 1]  # the limit-th cheapest member of each group large enough
     sources = group[at]
     threshold = prices[flat[at]]
     if not len(sources):

@@ -105,3 +105,10 @@ def test_the_context_menu_sets_type_and_roles_for_the_selection(panel: Candidate
     assert doc.undo_stack.undoText() == "Mark as employee"
     doc.undo_stack.undo()  # one step for the whole selection
     assert {c.name for c in doc.project.candidates if c.is_employee} == {"Ana"}
+
+
+def test_the_detail_pane_says_type_and_roles(panel: CandidatesPanel) -> None:
+    panel.select_candidate("Bo")
+    assert panel.detail.fit_text.text().startswith("Applicant, open to Data Scientist, Data Analyst<br>")
+    panel.select_candidate("Ana")
+    assert panel.detail.fit_text.text().startswith("Employee, open to any role<br>")

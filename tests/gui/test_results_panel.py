@@ -65,7 +65,7 @@ def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: 
     model = panel.team_model
     assert model.rowCount() == 2
     row = [model.data(model.index(0, column)) for column in TeamColumn]
-    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling, Deployment", "170,000", "82%", "Hire"]
+    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling\nDeployment", "170,000", "82%", "Hire"]
     assert model.data(model.index(1, TeamColumn.ROLE)) == "Software Engineer – Machine Learning"
     gaps = panel.gaps_text()
     assert "Not covered (1)" in gaps
@@ -123,9 +123,10 @@ def test_clicking_a_member_shows_and_highlights_what_they_cover(
     assert "Ben Okafor — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
     assert "Deployment · Software Engineering ≥ 4: rates 5 (Accomplished) — the only one" in details
     heatmap = panel.heatmap.coverage_model()
-    deployment_se = heatmap.index(3, 1)
+    deployment_se = heatmap.index_of("deployment", "software_engineering")
     assert heatmap.data(deployment_se, CoverageModel.HighlightRole) is True
-    assert heatmap.data(heatmap.index(0, 0), CoverageModel.HighlightRole) is False  # modeling: not Ben's
+    modeling_ml = heatmap.index_of("modeling", "machine_learning")
+    assert heatmap.data(modeling_ml, CoverageModel.HighlightRole) is False  # modeling: not Ben's
     assert "Ben Okafor" in panel.radar.series_names()
     with qtbot.waitSignal(panel.memberActivated) as blocker:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -170,7 +171,7 @@ def test_team_model(qtmodeltester, catalog: Catalog) -> None:  # type: ignore[no
     qtmodeltester.check(model)
     assert model.data(model.index(0, TeamColumn.COST), SORT_ROLE) == 170_000.0
     assert model.data(model.index(1, TeamColumn.FIT), SORT_ROLE) == pytest.approx(0.74)
-    assert model.headerData(TeamColumn.FIT, Qt.Orientation.Horizontal) == "Role fit"
+    assert model.headerData(TeamColumn.FIT, Qt.Orientation.Horizontal) == "Fit"
     assert format_cost(None) == "—"
     assert format_cost(99.5) == "99.50"
     model.set_plan(None)

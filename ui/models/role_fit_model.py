@@ -9,7 +9,8 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from planner.analyses.growth import GrowthPath, growth_paths
 from planner.model.candidates import Candidate
@@ -97,7 +98,11 @@ class RoleFitModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and not self._paths[index.row()].open_to:
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if not self._paths[index.row()].open_to and column is FitColumn.ROLE:
+                return f"{playbook_role.name}: not among the roles this person is open to (the solver never gives it)"
             if column is FitColumn.TASKS:
                 return f"Main responsibilities of a {playbook_role.name}: {self._tasks(playbook_role)}"
             if column is FitColumn.GROWTH:
