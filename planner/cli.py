@@ -22,7 +22,17 @@ from planner.model.catalog import Catalog, default_catalog, load_catalog
 from planner.model.constraints import BudgetScope, ObjectiveOrder
 from planner.model.plan import Plan, PlanStatus, plan_to_dict
 from planner.model.project import Project, new_project
-from planner.wording import count_text, growth_steps_text, hire_text, open_to_text, staff_or_hire, status_word
+from planner.wording import (
+    Surface,
+    advice_text,
+    count_text,
+    growth_steps_text,
+    hire_text,
+    open_to_text,
+    staff_or_hire,
+    status_word,
+    with_advice,
+)
 
 if TYPE_CHECKING:
     from planner.analyses.growth import GrowthPath
@@ -146,6 +156,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return _template(args, out)
     except PlannerError as exc:
         print(f"error: {exc}", file=err)
+        advice = advice_text(exc.advice, Surface.CLI)
+        if advice:
+            print(f"hint: {advice}", file=err)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into `head` and the like
         return EXIT_OK
@@ -186,7 +199,7 @@ def _problem_line(problem: ImportProblem) -> str:
     )
     shown = f" (value {problem.value!r})" if problem.value not in ("", None) else ""
     prefix = f"{problem.severity.value}: {where}: " if where else f"{problem.severity.value}: "
-    return f"{prefix}{problem.message}{shown}"
+    return with_advice(f"{prefix}{problem.message}{shown}", problem.advice, Surface.CLI)
 
 
 def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:

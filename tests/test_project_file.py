@@ -139,16 +139,30 @@ def test_truncated_and_foreign_files(tmp_path: Path) -> None:
     save_project(sample_project(), path)
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: len(text) // 2], encoding="utf-8")
-    with pytest.raises(ProjectFileError, match="truncated"):
+    with pytest.raises(ProjectFileError, match=r"it was probably cut short while being saved or copied$") as cut:
         load_project(path)
+    assert cut.value.advice == "damaged project"
+    assert "starting at" not in str(cut.value)  # the JSON parser's half sentence is not shown
     path.write_bytes(b"PK\x03\x04\xff\xfe binary")
-    with pytest.raises(ProjectFileError, match="not a UTF-8 text file"):
+    with pytest.raises(ProjectFileError, match="not a Team Planner project") as binary:
         load_project(path)
+    assert binary.value.advice == "not a project"
     path.write_text("", encoding="utf-8")
     with pytest.raises(ProjectFileError, match="empty"):
         load_project(path)
-    with pytest.raises(ProjectFileError, match="cannot open"):
+    with pytest.raises(ProjectFileError, match="cannot open") as missing:
         load_project(tmp_path / "missing.teamplan")
+    assert missing.value.advice == ""  # no backup advice where a backup cannot help
+
+
+@pytest.mark.parametrize("name", ["people.csv", "people.teamplan"])
+def test_a_spreadsheet_opened_as_a_project_points_to_import(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text("Name,Email,Machine Learning\nAna,ana@example.com,4\n", encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="not a Team Planner project") as info:
+        load_project(path)
+    assert info.value.advice == "not a project"
+    assert "Expecting value" not in str(info.value)
 
 
 CATALOG = default_catalog()

@@ -36,6 +36,7 @@ from planner.wording import count_text, hire_text, level_text, number_text, plan
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
 from ui.charts.skill_bars import SkillBars, SkillLevel
+from ui.models.candidate_table_model import short_skill_name
 from ui.models.coverage_model import CellState
 from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
 
@@ -342,7 +343,12 @@ class ResultsPanel(QWidget):
     def _update_radar(self) -> None:
         plan, catalog = self._plan, self._catalog
         skills = list(self._matrix.skills)
-        self.radar.set_axes([self._skill_name(s) for s in skills], catalog.scale.max, level_bands(catalog.scale))
+        self.radar.set_axes(
+            [self._skill_name(s) for s in skills],
+            catalog.scale.max,
+            level_bands(catalog.scale),
+            short_labels=[short_skill_name(catalog, s) for s in skills],
+        )
         if plan is None or not skills:
             self.radar.set_series([])
             self.skill_bars.set_levels([], catalog.scale.max, level_bands(catalog.scale))

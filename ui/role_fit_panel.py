@@ -102,11 +102,14 @@ class RoleFitPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(FitColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FitColumn.FIT, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(FitColumn.FIT, 160)
-        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(FitColumn.FIT, 120)
+        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(FitColumn.TASKS, 200)
         header.setSectionResizeMode(FitColumn.GROWTH, QHeaderView.ResizeMode.Stretch)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(30)
+        # Main tasks and growth wrap onto a second line instead of being cut ("Data Engineering, Modeling, Busi…").
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().lineSpacing() * 2 + 12)
         self.view.selectionModel().selectionChanged.connect(self._update_radar)
         self.view.selectionModel().selectionChanged.connect(self._update_growth)
 
@@ -137,7 +140,7 @@ class RoleFitPanel(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([560, 520])
+        splitter.setSizes([720, 540])  # the table (with its growth column) first
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.growth)

@@ -182,8 +182,8 @@ def _header_index(path: Path, data: SheetData, dictionary: HeaderDictionary, hea
         seen = ", ".join(repr(cell_text(v)) for v in first if cell_text(v))[:200]
         raise ImportProblemError(
             f"{where}: no header row found in the first rows: expected a 'Name' column (or first and last name) "
-            f"and skill columns such as 'Machine Learning' or 'SQL'; the first row reads {seen}. "
-            "Choose the header row and map the columns by hand."
+            f"and skill columns such as 'Machine Learning' or 'SQL'; the first row reads {seen}",
+            advice="header row",
         )
     if header_score(data.rows[found], dictionary) == 0:  # pragma: no cover - find_header_row guarantees a score
         raise ImportProblemError(f"{where}: no header row found")
@@ -316,7 +316,9 @@ class _RowBuilder:
             if rating is None:
                 rating = self.reader.read(value)
             if rating.__class__ is str:
-                problems.append(ImportProblem(number, header, cell_text(value), ERROR, str(rating)))
+                message = str(rating)
+                advice = self.reader.advice_for(message)
+                problems.append(ImportProblem(number, header, cell_text(value), ERROR, message, advice))
             else:
                 ratings[skill] = float(rating)
         fields: dict[str, Any] = {}

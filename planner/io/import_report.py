@@ -34,6 +34,7 @@ class ImportProblem:
     value: str
     severity: Severity
     message: str
+    advice: str = ""  # what to do, surface-neutrally: a key of planner.wording.ADVICE
 
 
 TARGET_KINDS = (

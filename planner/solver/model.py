@@ -384,16 +384,24 @@ class StageGroup:
     use_cost: bool
     use_fit: bool
     after_cost: bool  # cost is already fixed at its optimum: strict cost reduction applies
+    # After the stages, find the smallest team on this model: a lower bound on the size of
+    # every later team (cost first: the cost stage's filter needs it), not a fixed stage.
+    size_floor: bool = False
 
 
 def stage_plan(prep: Prepared, minimize_changes: bool) -> list[StageGroup]:
-    """The stage groups in order: coverage and size/cost, then cost/size, then changes and fit."""
+    """The stage groups in order: coverage (and size), then cost (and size), then changes and fit."""
     constraints = prep.problem.constraints
     tail = ("changes", "fit") if minimize_changes else ("fit",)
+    with_budget = prep.budget is not None
     if constraints.objective_order is ObjectiveOrder.COST_FIRST:
-        return [StageGroup(("coverage", "cost", "team size"), True, False, False), StageGroup(tail, True, True, True)]
+        return [
+            StageGroup(("coverage",), with_budget, False, False, size_floor=True),
+            StageGroup(("cost", "team size"), True, False, False),
+            StageGroup(tail, True, True, True),
+        ]
     return [
-        StageGroup(("coverage", "team size"), prep.budget is not None, False, False),
+        StageGroup(("coverage", "team size"), with_budget, False, False),
         StageGroup(("cost",), True, False, False),
         StageGroup(tail, True, True, True),
     ]

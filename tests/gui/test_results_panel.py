@@ -65,7 +65,7 @@ def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: 
     model = panel.team_model
     assert model.rowCount() == 2
     row = [model.data(model.index(0, column)) for column in TeamColumn]
-    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling, Deployment", "170,000", "82%", "Hire"]
+    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling\nDeployment", "170,000", "82%", "Hire"]
     assert model.data(model.index(1, TeamColumn.ROLE)) == "Software Engineer – Machine Learning"
     gaps = panel.gaps_text()
     assert "Not covered (1)" in gaps
@@ -171,7 +171,7 @@ def test_team_model(qtmodeltester, catalog: Catalog) -> None:  # type: ignore[no
     qtmodeltester.check(model)
     assert model.data(model.index(0, TeamColumn.COST), SORT_ROLE) == 170_000.0
     assert model.data(model.index(1, TeamColumn.FIT), SORT_ROLE) == pytest.approx(0.74)
-    assert model.headerData(TeamColumn.FIT, Qt.Orientation.Horizontal) == "Role fit"
+    assert model.headerData(TeamColumn.FIT, Qt.Orientation.Horizontal) == "Fit"
     assert format_cost(None) == "—"
     assert format_cost(99.5) == "99.50"
     model.set_plan(None)
