@@ -11,7 +11,9 @@ workbook), requirements and hire recommendations.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from planner.analyses.growth import GrowthPath, GrowthStep
@@ -21,6 +23,62 @@ from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
 from planner.model.money import USD, Currency, format_money
 from planner.model.plan import HireRecommendation, OpenPosition, Plan, PlanStatus, TrainingAction
 from planner.model.requirements import Requirement
+
+
+class Surface(Enum):
+    """Where a message is shown: advice differs (the command line has flags, the app has controls)."""
+
+    APP = "app"
+    CLI = "cli"
+
+
+# What to do about a problem, per surface; problems and errors carry only the key.
+ADVICE: dict[str, dict[Surface, str]] = {
+    "rating scale": {
+        Surface.APP: "If the sheet uses another scale, choose it under Rating scale above the preview.",
+        Surface.CLI: "If the sheet uses another scale, pass it, e.g. --scale 1-10.",
+    },
+    "header row": {
+        Surface.APP: "Choose the header row and map the columns above the preview.",
+        Surface.CLI: "Put the column titles (Name and skills such as Machine Learning) in one row, or import it "
+        "in the app, where the header row and columns can be chosen.",
+    },
+    "not a project": {
+        Surface.APP: "To bring in candidates from a spreadsheet, use File ▸ Import candidates (Ctrl+I).",
+        Surface.CLI: "To read candidates from a spreadsheet, use the import command: main.py import FILE.",
+    },
+    "damaged project": {
+        Surface.APP: "Open the backup saved beside it (the same name ending in .bak), if there is one.",
+        Surface.CLI: "Try the backup saved beside it (the same name ending in .bak), if there is one.",
+    },
+    "newer project": {
+        Surface.APP: "Open it with the newer Team Planner that saved it, or update this one.",
+        Surface.CLI: "Use the newer Team Planner that saved it, or update this one.",
+    },
+}
+
+
+def advice_text(key: str, surface: Surface) -> str:
+    """The advice for ``key`` on ``surface`` ("" for no advice)."""
+    return ADVICE.get(key, {}).get(surface, "")
+
+
+SOURCE_KEY = re.compile(r"\bS-[a-z0-9]+(?:-[a-z0-9]+)*\b(?:,\s*|;\s*)?")
+
+
+def without_source_keys(text: str) -> str:
+    """Catalog text without its internal source keys: ``mostly prototyping code (S-workera-page)``
+    reads ``mostly prototyping code``; ``(S-workera-page, Deep Learning variant)`` keeps the variant."""
+    cleaned = SOURCE_KEY.sub("", text)
+    cleaned = re.sub(r"\(\s*\)", "", cleaned)  # a bracket that held only a key
+    return re.sub(r"\s{2,}", " ", cleaned).strip()
+
+
+def with_advice(text: str, key: str, surface: Surface) -> str:
+    """``text`` followed by the advice ``key`` gives on ``surface`` (if any), as one more sentence."""
+    advice = advice_text(key, surface)
+    return f"{text.rstrip('. ')}. {advice}" if advice else text
+
 
 IRREGULAR_PLURALS = {"person": "people", "is": "are", "has": "have", "was": "were"}
 

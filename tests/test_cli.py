@@ -209,3 +209,24 @@ def test_example_spreadsheets_import_cleanly_and_match_their_projects(stem: str)
             return [replace(p, ratings={s: v for s, v in p.ratings.items() if v}) for p in people]
 
         assert nonzero(list(report.candidates)) == nonzero(project.candidates), suffix
+
+
+def test_advice_fits_the_command_line_not_the_app(tmp_path: Path) -> None:
+    tens = tmp_path / "tens.csv"
+    tens.write_text("Name,ML\nAna,7\n", encoding="utf-8")
+    _, out, err = run("import", str(tens))
+    assert "7 is outside the 0-5 scale" in out + err and "--scale 1-10" in out + err
+    assert "Rating scale above the preview" not in out + err
+    headerless = tmp_path / "headerless.csv"
+    headerless.write_text("Quarterly report\nrevenue,12\n", encoding="utf-8")
+    code, _, err = run("import", str(headerless))
+    assert code != 0 and "hint: " in err and "by hand" not in err and "above the preview" not in err
+
+
+def test_a_spreadsheet_given_as_a_project_points_to_the_import_command(tmp_path: Path) -> None:
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,ML\nAna,4\n", encoding="utf-8")
+    code, _, err = run("solve", str(sheet))
+    assert code != 0
+    assert "not a Team Planner project" in err and "hint: To read candidates from a spreadsheet, use the import" in err
+    assert ".bak" not in err

@@ -112,7 +112,7 @@ def test_xlsx_title_rows_blank_rows_and_row_numbers(tmp_path: Path, catalog: Cat
     assert report.rows[1].candidate is None  # kept for the preview, not imported
     assert report.rows[1].values[:3] == ("Bo Li", "7", "abc")
     assert error_messages(report) == [
-        "6|ML|7 is outside the 0-5 scale (if the sheet uses another scale, state it, e.g. --scale 1-10)",
+        "6|ML|7 is outside the 0-5 scale",
         "6|Maths|'abc' is not a rating: use a number on the 0-5 scale, a level word "
         "(None, Beginning, Developing, Accomplished) or a percentage",
     ]

@@ -156,3 +156,12 @@ def test_a_scenario_phrases_its_team_size_like_the_workbook_does() -> None:
     assert describe_changes(project, smaller) == ("team size up to 4 (was any team size)",)
     project.constraints = dataclasses.replace(project.constraints, team_size_min=2, team_size_max=6)
     assert describe_changes(project, smaller) == ("team size up to 4 (was 2–6)",)
+
+
+def test_catalog_text_is_shown_without_internal_source_keys() -> None:
+    from planner.wording import without_source_keys
+
+    assert without_source_keys("mostly prototyping code (S-workera-page)") == "mostly prototyping code"
+    assert without_source_keys("code (S-workera-page, Deep Learning variant)") == "code (Deep Learning variant)"
+    assert without_source_keys("S-radar; S-seed (table name)") == "(table name)"
+    assert without_source_keys("plain text, no keys") == "plain text, no keys"

@@ -31,11 +31,11 @@ from PySide6.QtWidgets import (
 
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.fit import profile_skills, ranked_roles
-from planner.wording import open_to_text, status_word
+from planner.wording import count_text, number_text, open_to_text, status_word
 from ui.charts.radar import RadarChart
 from ui.document import ProjectDocument
 from ui.header_fit import keep_sorted_title_whole, title_width
-from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind
+from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind, short_skill_name
 from ui.rating_delegate import RatingDelegate
 from ui.status_delegate import StatusDelegate
 
@@ -75,7 +75,11 @@ class CandidateDetail(QWidget):
         ranked = ranked_roles(candidate, catalog)
         best, best_fit = ranked[0]
         self.title.setText(candidate.name)
-        self.radar.set_axes([catalog.skill(s).name for s in skills], float(catalog.scale.max))
+        self.radar.set_axes(
+            [catalog.skill(s).name for s in skills],
+            float(catalog.scale.max),
+            short_labels=[short_skill_name(catalog, s) for s in skills],
+        )
         self.radar.set_series(
             [
                 (best.name, [float(best.level(s)) for s in skills], None),
@@ -141,9 +145,11 @@ class CandidatesPanel(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        # No sort column before sorting is enabled: enabling it sorts at once, and the sort
+        # reorders the project's own list (it would open every file sorted by name, descending).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         keep_sorted_title_whole(self.table.horizontalHeader())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -347,7 +353,11 @@ class CandidatesPanel(QWidget):
     def _update_count(self, *_args: Any) -> None:
         total = self._doc.candidate_model.rowCount()
         shown = self.proxy.rowCount()
-        text = f"{total} candidates" if shown == total else f"{shown} of {total} candidates"
+        text = (
+            count_text(total, "candidate")
+            if shown == total
+            else f"{number_text(shown)} of {count_text(total, 'candidate')}"
+        )
         self.count_label.setText(text)
         self.countChanged.emit(text)
         self._update_actions()

@@ -42,7 +42,7 @@ from planner.io.rating_parse import RatingScale
 from planner.io.title_choices import apply_title_choices
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
-from planner.wording import count_text
+from planner.wording import Surface, advice_text, count_text
 from ui.models.import_preview_model import SORT_ROLE, ImportPreviewModel, ImportProblemsModel, target_text
 from ui.models.title_mapping_model import TitleMappingModel
 
@@ -291,7 +291,7 @@ class ImportDialog(QDialog):
             )
         except (PlannerError, OSError) as exc:
             self._report = None
-            self._show_error(str(exc))
+            self._show_error(str(exc), exc.advice if isinstance(exc, PlannerError) else "")
             self._show_report(None)
             return
         self._report = report
@@ -300,11 +300,12 @@ class ImportDialog(QDialog):
 
     # --- showing a report ---------------------------------------------------------------
 
-    def _show_error(self, message: str) -> None:
-        self.error_label.setText(
-            f"{message}\n\nFix the file in your spreadsheet program and press Re-read file, "
+    def _show_error(self, message: str, advice: str = "") -> None:
+        what_to_do = advice_text(advice, Surface.APP) or (
+            "Fix the file in your spreadsheet program and press Re-read file, "
             "or change the sheet, header row or scale above."
         )
+        self.error_label.setText(f"{message}\n\n{what_to_do}")
         self.error_label.show()
 
     def _show_report(self, report: ImportReport | None) -> None:
@@ -348,6 +349,8 @@ class ImportDialog(QDialog):
         if report is not None and report.sheet is not None:
             self.sheet_combo.setCurrentText(report.sheet)
         self.sheet_combo.blockSignals(False)
+        reason = report.sheet_reason if report is not None else ""
+        self.sheet_combo.setToolTip(f"Why this sheet: {reason}" if reason else "The worksheet to read")
         self.sheet_combo.setVisible(len(sheets) > 1)
         self.sheet_label.setVisible(len(sheets) > 1)
         if report is not None:

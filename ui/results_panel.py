@@ -42,11 +42,13 @@ from planner.wording import (
     plan_status_text,
     position_lines,
     staff_counts_text,
+    staff_or_hire,
     training_text,
 )
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
 from ui.charts.skill_bars import SkillBars, SkillLevel
+from ui.models.candidate_table_model import short_skill_name
 from ui.models.coverage_model import CellState
 from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
 
@@ -354,7 +356,12 @@ class ResultsPanel(QWidget):
     def _update_radar(self) -> None:
         plan, catalog = self._plan, self._catalog
         skills = list(self._matrix.skills)
-        self.radar.set_axes([self._skill_name(s) for s in skills], catalog.scale.max, level_bands(catalog.scale))
+        self.radar.set_axes(
+            [self._skill_name(s) for s in skills],
+            catalog.scale.max,
+            level_bands(catalog.scale),
+            short_labels=[short_skill_name(catalog, s) for s in skills],
+        )
         if plan is None or not skills:
             self.radar.set_series([])
             self.skill_bars.set_levels([], catalog.scale.max, level_bands(catalog.scale))
@@ -494,8 +501,8 @@ class ResultsPanel(QWidget):
         role = self.team_model.role_name(member.role)
         tasks = self.team_model.task_names(member) or "none"
         head = (
-            f"<p><b>{escape(member.candidate)}</b> — {escape(role)}, role fit {format_fit(member.fit)}, "
-            f"cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
+            f"<p><b>{escape(member.candidate)}</b> ({staff_or_hire(member.employee)}) — {escape(role)}, "
+            f"role fit {format_fit(member.fit)}, cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
         )
         covered = [c for c in self._matrix.cells.values() if member.candidate in c.covered_by]
         if not covered:

@@ -33,7 +33,7 @@ from planner.analyses.robustness import DepartureImpact, RobustnessReport, robus
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Problem
-from planner.wording import count_text, requirement_text
+from planner.wording import count_text, number_text, plural, requirement_text
 from ui.models.bus_factor_model import (
     FILTER_ROLE,
     KEY_ROLE,
@@ -241,7 +241,7 @@ class RobustnessPanel(QWidget):
         else:
             parts.append("No single departure uncovers a requirement")
         if short:
-            parts.append(f"{len(short)} already {'has' if len(short) == 1 else 'have'} fewer members than needed")
+            parts.append(f"{number_text(len(short))} already {plural(len(short), 'has')} fewer members than needed")
         worst = max(report.departures, key=lambda d: len(d.lost), default=None)
         if worst is not None and worst.lost:
             parts.append(f"losing {worst.member} would uncover {len(worst.lost)}")

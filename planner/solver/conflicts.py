@@ -102,6 +102,15 @@ def conflict_message(prep: Prepared) -> str | None:
             why += f" at the minimum role fit {constraints.min_role_fit:.2f}"
         if not prep.tasks:
             why += " (no tasks are chosen)"
+        closed = [
+            i
+            for i in prep.eligible
+            if not prep.is_position(i)
+            and candidates[i].roles
+            and not any(candidates[i].open_to(s.role) for s in prep.shapes)
+        ]
+        if closed and prep.tasks:
+            why += f" ({len(closed)} open only to roles that do none of the chosen tasks)"
         if positions:
             why += f" and {len(positions)} open positions"
         sentences.append(f"Team size min {team_min} conflicts with only {len(people)} available candidates{why}.")

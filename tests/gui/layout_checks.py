@@ -9,7 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QComboBox, QHeaderView, QStyle, QStyleOptionComboBox, QStyleOptionHeader, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionHeader,
+    QTableView,
+    QWidget,
+)
 
 SORT_ARROW = 16  # room Qt keeps for a sort indicator
 
@@ -60,4 +68,31 @@ def elided_combos(root: QWidget) -> list[str]:
         if need > field.width():
             name = combo.accessibleName() or combo.objectName() or combo.toolTip()[:30]
             out.append(f"{name}: {combo.currentText()!r} needs {need} px, has {field.width()}")
+    return out
+
+
+def elided_cells(view: QTableView) -> list[str]:
+    """``"'Data Engineering, AI Infrastructure' needs 230 px, has 104"`` for every cell whose text,
+    wrapped at its spaces onto the lines the row has, does not fit its column."""
+    model, metrics = view.model(), view.fontMetrics()
+    padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    out = []
+    for row in range(model.rowCount()):
+        lines_available = max(1, (view.rowHeight(row) - 4) // metrics.lineSpacing())
+        for column in range(model.columnCount()):
+            text = str(model.index(row, column).data() or "")
+            width = view.columnWidth(column) - padding
+            lines_needed = 0
+            for line in text.split("\n"):
+                used, lines_needed = 0, lines_needed + 1
+                for word in line.split():
+                    advance = metrics.horizontalAdvance(word if not used else " " + word)
+                    if used and used + advance > width:
+                        lines_needed, used = lines_needed + 1, metrics.horizontalAdvance(word)
+                    else:
+                        used += advance
+                    if metrics.horizontalAdvance(word) > width:
+                        lines_needed = lines_available + 1  # a word wider than the column is cut
+            if lines_needed > lines_available:
+                out.append(f"{text!r} needs {lines_needed} lines of {width} px, has {lines_available}")
     return out

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from layout_checks import elided_combos, elided_headers
+from layout_checks import elided_cells, elided_combos, elided_headers
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QToolBar
@@ -94,6 +94,7 @@ def test_results_show_verdict_gaps_and_hires_without_scrolling(window: MainWindo
     # Every member is in view, and so are the gaps and the recommended hires.
     team = panel.team_view
     assert team.verticalHeader().length() <= team.viewport().height()
+    assert elided_cells(team) == []  # roles and tasks read whole, not "S… E…"
     assert _visible_in(panel.gaps, "Not covered") and _visible_in(panel.gaps, "Recommended hires")
     assert not panel.details_box.isVisible()  # no empty Details box until something is clicked
     panel.select_member(panel.team_model.index(0, 0).data())

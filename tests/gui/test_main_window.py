@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 from dataclasses import replace
+from dataclasses import replace as dataclasses_replace
 from pathlib import Path
 from typing import Any
 
@@ -496,3 +497,69 @@ def test_toolbar_undo_keeps_its_label_and_puts_the_full_text_in_its_tooltip(make
     window.toolbar_undo.trigger()
     assert window.doc.project.name != "A much longer project name than before"
     assert window.toolbar_redo.isEnabled()
+
+
+def test_importing_the_same_sheet_again_matches_the_people_already_there(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.io.candidate_import import import_candidates
+    from planner.model.candidate_merge import DuplicateChoice
+    from planner.resources import examples_dir
+
+    sheet = examples_dir() / "ml-startup-candidates.xlsx"
+    window = make_window(load_project(examples_dir() / "ml-startup.teamplan"))
+    report = import_candidates(sheet, window.doc.project.catalog)
+    people = list(report.candidates)
+    before = list(window.doc.project.candidates)
+    assert {c.name for c in people} <= {c.name for c in before}  # the example project came from this sheet
+    monkeypatch.setattr(dialogs, "run_import_dialog", Calls((people, report)))
+    monkeypatch.setattr(dialogs, "ask_add_or_replace", Calls(ImportChoice.ADD))
+    ask = Calls(DuplicateChoice.SKIP)
+    monkeypatch.setattr(dialogs, "ask_duplicates", ask)
+    messages: list[str] = []
+    window.files.message.connect(messages.append)
+
+    assert window.files.import_file(sheet)
+    matches = ask.args[0][1]
+    assert len(matches.matches) == len(people) and matches.count_by("email") == len(people)
+    assert window.doc.project.candidates == before  # nobody doubled ("Tariq Murphy (2)")
+    assert messages[-1] == f"Imported from {sheet.name}: 0 added, 0 updated, {len(people):,} skipped"
+
+    changed = [dataclasses_replace(p, ratings={**p.ratings, "research": 5.0}) for p in people]
+    monkeypatch.setattr(dialogs, "run_import_dialog", Calls((changed, report)))
+    ask.answer = DuplicateChoice.UPDATE
+    assert window.files.import_file(sheet)
+    assert all(c.rating("research") == 5.0 for c in window.doc.project.candidates if c.name in {p.name for p in people})
+    assert len(window.doc.project.candidates) == len(before)
+    assert window.doc.undo_stack.undoText().startswith(f"Import {len(people)} candidates (0 added, ")
+    window.doc.undo_stack.undo()  # one step brings every rating back
+    assert window.doc.project.candidates == before
+
+    ask.answer = DuplicateChoice.ADD
+    assert window.files.import_file(sheet)
+    assert len(window.doc.project.candidates) == len(before) + len(people)
+    ask.answer = None  # Cancel in the question: nothing changes
+    count = len(window.doc.project.candidates)
+    assert not window.files.import_file(sheet)
+    assert len(window.doc.project.candidates) == count
+
+
+def test_opening_a_spreadsheet_as_a_project_points_to_import(
+    make_window: WindowFactory, errors: Calls, tmp_path: Path
+) -> None:
+    window = make_window()
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,ML\nAna,4\n", encoding="utf-8")
+    assert not window.files.open_path(sheet, ask=False)
+    title, message, advice = errors.args[-1][1:4]
+    assert title == "Cannot open the project" and "not a Team Planner project" in message
+    assert advice == "To bring in candidates from a spreadsheet, use File ▸ Import candidates (Ctrl+I)."
+    cut = tmp_path / "cut.teamplan"
+    cut.write_text('{"format": "team-planner-project", "name": "Half', encoding="utf-8")
+    assert not window.files.open_path(cut, ask=False)
+    message, advice = errors.args[-1][2:4]
+    assert message.endswith("it was probably cut short while being saved or copied")
+    assert advice == "Choose another file."  # no backup beside it: no advice to open one
+    (tmp_path / "cut.teamplan.bak").write_text("{}", encoding="utf-8")
+    assert not window.files.open_path(cut, ask=False)
+    assert ".bak" in errors.args[-1][3]

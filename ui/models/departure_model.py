@@ -92,7 +92,7 @@ class DepartureModel(QAbstractTableModel):
         if column is DepartureColumn.ORPHANED:
             return ", ".join(_name(self._catalog, "task", t) for t in impact.orphaned_tasks) or "none"
         count = len(impact.replacements)
-        return "nobody" if count == 0 else f"{count} candidate{'s' if count > 1 else ''}"
+        return "nobody" if count == 0 else count_text(count, "candidate")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from planner.model.catalog import Catalog
 from planner.model.requirements import Requirement
 from planner.solver import SupplyReport, SupplyRow
-from planner.wording import count_text, plural
+from planner.wording import count_text, number_text, plural
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -91,7 +91,7 @@ class SupplyModel(QAbstractTableModel):
             return "nobody"
         shown = ", ".join(names[:MAX_NAMES_SHOWN])
         more = len(names) - MAX_NAMES_SHOWN
-        return f"{shown} and {more} more" if more > 0 else shown
+        return f"{shown} and {number_text(more)} more" if more > 0 else shown
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)

@@ -30,7 +30,7 @@ HEADERS = {
     TeamColumn.ROLE: "Role",
     TeamColumn.TASKS: "Tasks",
     TeamColumn.COST: "Cost",
-    TeamColumn.FIT: "Role fit",
+    TeamColumn.FIT: "Fit",  # short: the tooltip says "role fit" in full, and Role and Tasks get the width
     TeamColumn.STAFF: "Staff or hire",
 }
 HEADER_TIPS = {
@@ -119,7 +119,7 @@ class TeamModel(QAbstractTableModel):
             if column is TeamColumn.ROLE:
                 return self.role_name(member.role)
             if column is TeamColumn.TASKS:
-                return self.task_names(member)
+                return self.task_names(member).replace(", ", "\n")  # one task a line: names stay whole
             if column is TeamColumn.COST:
                 return format_cost(member.cost)
             if column is TeamColumn.STAFF:
