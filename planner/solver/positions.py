@@ -13,11 +13,16 @@ the reduction's member bound ``M`` (capped by ``max_open_positions``): an optima
 at most ``M`` people besides the must-hires, positions included (a person or position not
 needed for a requirement's redundancy or a task's only worker can be removed, which
 improves team size and cost), so no optimal plan needs more copies. The exchange argument
-of :mod:`planner.solver.reduce` holds for synthetic rows as for people: swapping a
-dominated option for a free dominating one (real or synthetic) never worsens a stage, and
-``max_open_positions`` is a constraint on the synthetic types' total count, which such a
-swap respects because the model types never mix synthetic and real rows (their key carries
-the kind). Kinds slower to fill than ``needed_within_weeks`` are not options;
+of :mod:`planner.solver.reduce` holds for synthetic rows as for people, with one care:
+``max_open_positions`` is a constraint on the synthetic types' total count (model types
+never mix synthetic and real rows; their key carries the flag). Swapping a position for a
+dominating person, or a position for another position, never raises that count; swapping
+a person for a dominating position does, so when the limit can bind (it is below the
+member bound) prepare adds a "person" column to the reduction's structure that positions
+lack: a position then never dominates a person. With no own limit the count is at most the
+team size, at most ``M`` = the copies, and the constraint never binds.
+
+Kinds slower to fill than ``needed_within_weeks`` are not options;
 :attr:`PositionRows.removed` lists them for the plan's message.
 """
 

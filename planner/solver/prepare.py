@@ -189,6 +189,14 @@ def prepare(problem: Problem) -> Prepared:
     trained = bool(levels.any())
     columns = structure(meets, levels, limits.per_skill) if trained else meets
     columns_task = req_task * (columns.shape[1] // len(requirements)) if requirements else ()
+    if len(rows.kinds) and max_positions < bound:
+        # The open-positions limit can bind: swapping a person for a position could break it,
+        # so a position must never dominate a person. A "person" column on every task (1 for
+        # people, 0 for positions) makes them incomparable that way round (see positions.py).
+        person = np.zeros((n, len(tasks)), dtype=np.bool_)
+        person[:n_real] = True
+        columns = np.concatenate([columns, person], axis=1)
+        columns_task = (*columns_task, *range(len(tasks)))
 
     profile = list(profile_skills(catalog))
     span = catalog.scale.max - catalog.scale.min
