@@ -2,7 +2,8 @@
 
 Runs offscreen on the bundled example (``examples/ml-startup.teamplan``; a generated pool
 if it is missing), solves it, and grabs each tab plus the import dialog and the Playbook
-browser. Usage: ``python docs/make_screenshots.py [OUTPUT_FOLDER]``.
+browser, at the default window size (``results.png``) and at the minimum size
+(``results-min.png``). Usage: ``python docs/make_screenshots.py [OUTPUT_FOLDER]``.
 """
 
 from __future__ import annotations
@@ -25,11 +26,9 @@ from planner.model.project import Project, new_project  # noqa: E402
 from planner.model.samples import generate_pool  # noqa: E402
 from planner.resources import examples_dir  # noqa: E402
 from ui.app import dark_palette, make_application  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
+from ui.main_window import DEFAULT_SIZE, MINIMUM_SIZE, MainWindow  # noqa: E402
 from ui.recovery import RecoveryStore  # noqa: E402
 from ui.settings import Settings  # noqa: E402
-
-SIZE = (1320, 820)
 
 
 def example_project() -> Project:
@@ -61,6 +60,33 @@ def solve_and_wait(app: QApplication, window: MainWindow) -> None:
         loop.exec()
 
 
+def window_shots(app: QApplication, window: MainWindow, out: Path, suffix: str) -> None:
+    """Every tab of ``window`` (already solved) as ``<tab><suffix>.png``."""
+    settle(app)
+    window.tabs.setCurrentIndex(window.PROJECT_TAB)
+    grab(app, window, out / f"project{suffix}.png")
+    window.tabs.setCurrentIndex(window.CANDIDATES_TAB)
+    candidates = window.doc.project.candidates
+    if candidates:
+        window.candidates_panel.select_candidate(candidates[min(2, len(candidates) - 1)].name)
+    grab(app, window, out / f"candidates{suffix}.png")
+    window.tabs.setCurrentIndex(window.CONSTRAINTS_TAB)
+    grab(app, window, out / f"constraints{suffix}.png")
+    window.tabs.setCurrentIndex(window.SUPPLY_TAB)
+    grab(app, window, out / f"supply{suffix}.png")
+    window.tabs.setCurrentIndex(window.RESULTS_TAB)
+    window.results_panel.select_member(None)
+    window.results_panel.views.setCurrentIndex(0)
+    grab(app, window, out / f"results{suffix}.png")
+    team = window.results_panel.team_model
+    if team.rowCount():
+        window.results_panel.select_member(team.index(0, 0).data())
+    window.results_panel.views.setCurrentIndex(1)
+    grab(app, window, out / f"results-member{suffix}.png")
+    window.results_panel.views.setCurrentIndex(0)
+    window.results_panel.select_member(None)
+
+
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else ROOT / "docs" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
@@ -68,33 +94,21 @@ def main(argv: list[str]) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="team-planner-shots-"))
     settings = Settings(QSettings(str(scratch / "settings.ini"), QSettings.Format.IniFormat))
     window = MainWindow(example_project(), settings=settings, recovery=RecoveryStore(scratch / "recovery"))
-    window.resize(*SIZE)
+    window.resize(*DEFAULT_SIZE)
     window.show()
     settle(app)
-
-    window.tabs.setCurrentIndex(window.PROJECT_TAB)
-    grab(app, window, out / "project.png")
-    window.tabs.setCurrentIndex(window.CANDIDATES_TAB)
-    candidates = window.doc.project.candidates
-    if candidates:
-        window.candidates_panel.select_candidate(candidates[min(2, len(candidates) - 1)].name)
-    grab(app, window, out / "candidates.png")
-    window.tabs.setCurrentIndex(window.CONSTRAINTS_TAB)
-    grab(app, window, out / "constraints.png")
     loop = QEventLoop()
     window.supply.reportReady.connect(lambda _report: loop.quit())
     window.refresh_supply()
     QTimer.singleShot(30_000, loop.quit)
     loop.exec()
-    window.tabs.setCurrentIndex(window.SUPPLY_TAB)
-    grab(app, window, out / "supply.png")
-
     solve_and_wait(app, window)
-    window.tabs.setCurrentIndex(window.RESULTS_TAB)
-    team = window.results_panel.team_model
-    if team.rowCount():
-        window.results_panel.select_member(team.index(0, 0).data())
-    grab(app, window, out / "results.png")
+
+    window_shots(app, window, out, "")
+    window.resize(*MINIMUM_SIZE)
+    window_shots(app, window, out, "-min")
+    window.resize(*DEFAULT_SIZE)
+    settle(app)
 
     sheet = examples_dir() / "ml-startup-candidates.xlsx"
     if sheet.is_file():

@@ -2,7 +2,8 @@
 
 Run ``QT_QPA_PLATFORM=offscreen python docs/whatif_screenshots.py`` from the checkout. It
 solves the example (deterministically), its scenarios plus an "if the key person declines"
-one, the budget trade-off curve, and grabs the four panels.
+one, the budget trade-off curve, and grabs the four panels at the size a tab has in the
+default window (``whatif-NAME.png``) and in the minimum window (``whatif-NAME-min.png``).
 """
 
 from __future__ import annotations
@@ -21,22 +22,25 @@ from planner.analyses.robustness import robustness  # noqa: E402
 from planner.analyses.scenarios import apply_scenario, snapshot  # noqa: E402
 from planner.io.project_file import load_project  # noqa: E402
 from planner.solver import solve  # noqa: E402
+from ui.main_window import DEFAULT_SIZE, MINIMUM_SIZE  # noqa: E402
 from ui.robustness_panel import RobustnessPanel  # noqa: E402
 from ui.role_fit_panel import RoleFitPanel  # noqa: E402
 from ui.scenarios_panel import ScenariosPanel  # noqa: E402
 from ui.tradeoff_panel import TradeoffPanel  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-SIZE = (1280, 760)
+CHROME = (0, 120)  # menu bar, toolbar, tabs and status bar around a tab's panel
 
 
 def grab(widget: QWidget, name: str) -> None:
-    widget.resize(*SIZE)
-    widget.show()
-    QApplication.processEvents()
-    path = OUT / f"whatif-{name}.png"
-    widget.grab().save(str(path))
-    print(path.relative_to(ROOT))
+    for window, suffix in ((DEFAULT_SIZE, ""), (MINIMUM_SIZE, "-min")):
+        widget.resize(window[0] - CHROME[0], window[1] - CHROME[1])
+        widget.show()
+        for _ in range(3):
+            QApplication.processEvents()
+        path = OUT / f"whatif-{name}{suffix}.png"
+        widget.grab().save(str(path))
+        print(path.relative_to(ROOT))
 
 
 def main() -> None:

@@ -7,6 +7,8 @@ says what and where); 2 usage error; 3 the hard constraints contradict each othe
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -20,7 +22,17 @@ from planner.model.catalog import Catalog, default_catalog, load_catalog
 from planner.model.constraints import BudgetScope, ObjectiveOrder
 from planner.model.plan import Plan, PlanStatus, plan_to_dict
 from planner.model.project import Project, new_project
-from planner.wording import growth_steps_text, hire_text, open_to_text, staff_or_hire, status_word
+from planner.wording import (
+    Surface,
+    advice_text,
+    count_text,
+    growth_steps_text,
+    hire_text,
+    open_to_text,
+    staff_or_hire,
+    status_word,
+    with_advice,
+)
 
 if TYPE_CHECKING:
     from planner.analyses.growth import GrowthPath
@@ -32,11 +44,32 @@ EXIT_OK, EXIT_BAD_INPUT, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
 COMMANDS = ("solve", "compare", "import", "fit", "catalog", "template")
 
 
+class _AboutAction(argparse.Action):
+    """``--version``: the version, the catalog's source and the bundled libraries' licences, line by line."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        from planner.about import about_text
+
+        with contextlib.suppress(BrokenPipeError):  # piped into `head`
+            print(about_text())
+        parser.exit()
+
+
+def program_name() -> str:
+    """How the user started us: ``python main.py`` from a checkout, else the command's own name."""
+    name = Path(sys.argv[0]).name if sys.argv and sys.argv[0] else ""
+    return "python main.py" if name in ("", "main.py", "-c") else name
+
+
 def build_parser() -> argparse.ArgumentParser:
+    prog = program_name()
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=prog,
         description="Team Planner: staff an AI team from the AI Human Capital Playbook. "
-        "Without a command, `python main.py [PROJECT.teamplan]` opens the desktop app.",
+        f"Without a command, `{prog} [PROJECT.teamplan]` opens the desktop app.",
+    )
+    parser.add_argument(
+        "--version", action=_AboutAction, nargs=0, help="show the version, the catalog's source and the licences"
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -88,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", type=Path, metavar="REPORT.json", help="write the import report as JSON")
 
     fit = sub.add_parser("fit", help="rank the Playbook roles for each person and list what to learn for each")
-    fit.add_argument("file", type=Path, help="a candidate spreadsheet")
+    fit.add_argument(
+        "file", type=Path, help="a candidate spreadsheet, or a .teamplan project (its skills are listed first)"
+    )
     fit.add_argument("--name", help="only this person (as named in the file)")
     fit.add_argument("--sheet")
     fit.add_argument("--scale", help="e.g. 1-10, 0-100, percent, workera (1–300 scores)")
@@ -123,6 +158,9 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, std
         return _template(args, out)
     except PlannerError as exc:
         print(f"error: {exc}", file=err)
+        advice = advice_text(exc.advice, Surface.CLI)
+        if advice:
+            print(f"hint: {advice}", file=err)
         return EXIT_BAD_INPUT
     except BrokenPipeError:  # output piped into `head` and the like
         return EXIT_OK
@@ -146,7 +184,7 @@ def _load_candidates(
         print(f"{args.candidates}: {_problem_line(problem)}", file=err)
     if report.errors and not args.skip_bad_rows:
         raise ValidationError(
-            f"{args.candidates}: {len(report.errors)} error(s) in the candidate file (listed above); "
+            f"{args.candidates}: {count_text(len(report.errors), 'error')} in the candidate file (listed above); "
             "fix them, or pass --skip-bad-rows to solve with the good rows"
         )
     return list(report.candidates)
@@ -163,7 +201,7 @@ def _problem_line(problem: ImportProblem) -> str:
     )
     shown = f" (value {problem.value!r})" if problem.value not in ("", None) else ""
     prefix = f"{problem.severity.value}: {where}: " if where else f"{problem.severity.value}: "
-    return f"{prefix}{problem.message}{shown}"
+    return with_advice(f"{prefix}{problem.message}{shown}", problem.advice, Surface.CLI)
 
 
 def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
@@ -379,9 +417,16 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         target = column.target
         mapped = catalog.skill(target.skill).name if target.kind == "skill" and target.skill else target.kind
         print(f"  {column.header!r:<32} -> {mapped}", file=out)
+    if report.role_titles:
+        from planner.io.role_titles import RoleTitles
+
+        titles = RoleTitles(catalog)
+        print("Job titles -> roles:", file=out)
+        for match in report.role_titles:
+            print(f"  {titles.describe(match)}", file=out)
     print(
-        f"{len(report.candidates)} candidate(s) ready, "
-        f"{len(report.errors)} error(s), {len(report.warnings)} warning(s)",
+        f"{count_text(len(report.candidates), 'candidate')} ready, "
+        f"{count_text(len(report.errors), 'error')}, {count_text(len(report.warnings), 'warning')}",
         file=out,
     )
     for problem in report.problems:
@@ -395,22 +440,30 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _fit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from planner.analyses.growth import growth_paths
+    from planner.analyses.growth import growth_paths, needed_skills
     from planner.io.candidate_import import import_candidates, parse_scale
 
-    catalog = _catalog_from(args)
-    scale = parse_scale(args.scale) if args.scale else None
-    report = import_candidates(args.file, catalog, sheet=args.sheet, scale=scale)
-    for problem in report.problems:
-        print(f"{args.file}: {_problem_line(problem)}", file=err)
-    people = list(report.candidates)
+    if args.file.suffix.lower() == ".teamplan":
+        from planner.io.project_file import load_project
+
+        project = load_project(args.file)
+        catalog, everyone = project.catalog, list(project.candidates)
+        needed = needed_skills(project.requirements())
+    else:
+        catalog, needed = _catalog_from(args), frozenset()
+        scale = parse_scale(args.scale) if args.scale else None
+        report = import_candidates(args.file, catalog, sheet=args.sheet, scale=scale)
+        for problem in report.problems:
+            print(f"{args.file}: {_problem_line(problem)}", file=err)
+        everyone = list(report.candidates)
+    people = everyone
     if args.name is not None:
         people = [c for c in people if c.name.casefold() == args.name.strip().casefold()]
         if not people:
-            raise ValidationError(f"{args.file}: nobody named {args.name!r} (among {len(report.candidates)} people)")
+            raise ValidationError(f"{args.file}: nobody named {args.name!r} (among {len(everyone)} people)")
     records = []
     for person in people:
-        paths = growth_paths(person, catalog)
+        paths = growth_paths(person, catalog, needed)
         print(format_fit(catalog, person, paths), file=out)
         records.append(fit_to_dict(person, paths))
     if args.json:
@@ -501,4 +554,23 @@ def _template(args: argparse.Namespace, out: TextIO) -> int:
 
 def is_cli_command(argv: Sequence[str]) -> bool:
     """Whether ``argv`` (without the program name) asks for the command line, not the app."""
-    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help"))
+    return bool(argv) and (argv[0] in COMMANDS or argv[0] in ("-h", "--help", "--version"))
+
+
+def launch_error(argv: Sequence[str]) -> str | None:
+    """The usage error for an ``argv`` (without the program name) that names neither a command nor a file.
+
+    ``main.py solv x.teamplan`` must not start the app on a file called "solv": it is a typo,
+    and the message suggests the nearest command. None when the app may start.
+    """
+    if not argv or argv[0].startswith("-") or argv[0] in COMMANDS or Path(argv[0]).is_file():
+        return None
+    word = argv[0]
+    nearest = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.6)
+    if nearest:
+        hint = f"did you mean `{program_name()} {nearest[0]} …`?"
+    elif Path(word).exists():
+        hint = "it is a folder; give a .teamplan project file"
+    else:
+        hint = f"no such file or command (commands: {', '.join(COMMANDS)})"
+    return f"{build_parser().format_usage()}{program_name()}: error: {word!r}: {hint}"

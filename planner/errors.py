@@ -8,7 +8,15 @@ from __future__ import annotations
 
 
 class PlannerError(Exception):
-    """Base class of every expected, user-fixable problem."""
+    """Base class of every expected, user-fixable problem.
+
+    ``advice`` names what the user can do about it, surface-neutrally (a key of
+    :data:`planner.wording.ADVICE`): the app and the command line each word it their own way.
+    """
+
+    def __init__(self, message: str = "", *, advice: str = "") -> None:
+        super().__init__(message)
+        self.advice = advice
 
 
 class CatalogError(PlannerError):

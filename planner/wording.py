@@ -2,22 +2,147 @@
 
 ``plan_status_text``: "Proven optimal", "Best found in 30 s, within 4% of optimal",
 "Stopped: best plan so far", "Infeasible: <why>", plus how many requirements these
-candidates cannot cover. The other helpers word durations, gaps, levels, requirements and
-hire recommendations.
+candidates cannot cover. The other helpers word counts (``count_text``: real plurals and
+thousands separators, "1 person", "2,000 candidates"), durations, gaps, levels, constraints
+(``constraint_texts``: "team size up to 6", the same in the app, the command line and the
+workbook), requirements and hire recommendations.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
 from planner.analyses.growth import GrowthPath, GrowthStep
 from planner.model.candidates import CandidateStatus
 from planner.model.catalog import Catalog
-from planner.model.constraints import BudgetScope
+from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
 from planner.model.plan import HireRecommendation, Plan, PlanStatus
 from planner.model.requirements import Requirement
+
+
+class Surface(Enum):
+    """Where a message is shown: advice differs (the command line has flags, the app has controls)."""
+
+    APP = "app"
+    CLI = "cli"
+
+
+# What to do about a problem, per surface; problems and errors carry only the key.
+ADVICE: dict[str, dict[Surface, str]] = {
+    "rating scale": {
+        Surface.APP: "If the sheet uses another scale, choose it under Rating scale above the preview.",
+        Surface.CLI: "If the sheet uses another scale, pass it, e.g. --scale 1-10.",
+    },
+    "header row": {
+        Surface.APP: "Choose the header row and map the columns above the preview.",
+        Surface.CLI: "Put the column titles (Name and skills such as Machine Learning) in one row, or import it "
+        "in the app, where the header row and columns can be chosen.",
+    },
+    "not a project": {
+        Surface.APP: "To bring in candidates from a spreadsheet, use File ▸ Import candidates (Ctrl+I).",
+        Surface.CLI: "To read candidates from a spreadsheet, use the import command: main.py import FILE.",
+    },
+    "damaged project": {
+        Surface.APP: "Open the backup saved beside it (the same name ending in .bak), if there is one.",
+        Surface.CLI: "Try the backup saved beside it (the same name ending in .bak), if there is one.",
+    },
+    "newer project": {
+        Surface.APP: "Open it with the newer Team Planner that saved it, or update this one.",
+        Surface.CLI: "Use the newer Team Planner that saved it, or update this one.",
+    },
+}
+
+
+def advice_text(key: str, surface: Surface) -> str:
+    """The advice for ``key`` on ``surface`` ("" for no advice)."""
+    return ADVICE.get(key, {}).get(surface, "")
+
+
+SOURCE_KEY = re.compile(r"\bS-[a-z0-9]+(?:-[a-z0-9]+)*\b(?:,\s*|;\s*)?")
+
+
+def without_source_keys(text: str) -> str:
+    """Catalog text without its internal source keys: ``mostly prototyping code (S-workera-page)``
+    reads ``mostly prototyping code``; ``(S-workera-page, Deep Learning variant)`` keeps the variant."""
+    cleaned = SOURCE_KEY.sub("", text)
+    cleaned = re.sub(r"\(\s*\)", "", cleaned)  # a bracket that held only a key
+    return re.sub(r"\s{2,}", " ", cleaned).strip()
+
+
+def with_advice(text: str, key: str, surface: Surface) -> str:
+    """``text`` followed by the advice ``key`` gives on ``surface`` (if any), as one more sentence."""
+    advice = advice_text(key, surface)
+    return f"{text.rstrip('. ')}. {advice}" if advice else text
+
+
+IRREGULAR_PLURALS = {"person": "people", "is": "are", "has": "have", "was": "were"}
+
+
+def number_text(value: float) -> str:
+    """``1,359``; a fraction keeps up to two decimals (``2.5``)."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def plural(count: float, noun: str, plural_form: str | None = None) -> str:
+    """``noun`` in the form that goes with ``count``: ``person``/``people``, ``gap``/``gaps``."""
+    if count == 1:
+        return noun
+    if plural_form is not None:
+        return plural_form
+    if noun in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[noun]
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def count_text(count: float, noun: str, plural_form: str | None = None) -> str:
+    """``1 person``, ``2,000 candidates``, ``0 errors``: the one way every surface counts things."""
+    return f"{number_text(count)} {plural(count, noun, plural_form)}"
+
+
+def team_size_text(low: int | None, high: int | None) -> str:
+    """``team size up to 6``, ``team size at least 2``, ``team size 2–6``, ``any team size``."""
+    if low and high is not None:
+        return f"team size {low}–{high}" if low != high else f"team size exactly {high}"
+    if low:
+        return f"team size at least {low}"
+    if high is not None:
+        return f"team size up to {high}"
+    return "any team size"
+
+
+def constraint_texts(constraints: Constraints, money: Callable[[float], str] = number_text) -> list[str]:
+    """The limits of a solve as short phrases, worded the same in the app, the CLI and the workbook.
+
+    ``team size up to 6``, ``budget 900,000``, ``at most 2 tasks per person``,
+    ``each requirement covered by at least 1 person``, …, ``smallest team first``.
+    """
+    c = constraints
+    parts: list[str] = []
+    if c.team_size_min or c.team_size_max is not None:
+        parts.append(team_size_text(c.team_size_min, c.team_size_max))
+    if c.budget is not None:
+        scope = " (new spend only)" if c.budget_scope is BudgetScope.NEW else ""
+        parts.append(f"budget {money(c.budget)}{scope}")
+    parts.append(f"at most {count_text(c.max_tasks_per_person, 'task')} per person")
+    parts.append(f"each requirement covered by at least {count_text(c.redundancy, 'person')}")
+    if c.must_hire:
+        parts.append("must hire: " + ", ".join(sorted(c.must_hire)))
+    if c.exclude:
+        parts.append("excluded: " + ", ".join(sorted(c.exclude)))
+    if c.min_role_fit is not None:
+        parts.append(f"minimum role fit {c.min_role_fit:.0%}")
+    parts.append("smallest team first" if c.objective_order is ObjectiveOrder.SIZE_FIRST else "lowest cost first")
+    return parts
 
 
 def format_seconds(seconds: float) -> str:
@@ -45,8 +170,7 @@ def uncovered_text(count: int) -> str:
     """``2 requirements cannot be covered by these candidates`` (empty for zero)."""
     if count <= 0:
         return ""
-    noun = "requirement" if count == 1 else "requirements"
-    return f"{count} {noun} cannot be covered by these candidates"
+    return f"{count_text(count, 'requirement')} cannot be covered by these candidates"
 
 
 def plan_status_text(plan: Plan) -> str:
@@ -129,9 +253,9 @@ def staff_counts_text(plan: Plan) -> str:
     """``2 current staff, 3 hires`` for the members of ``plan`` ("" for an empty team)."""
     staff = sum(1 for m in plan.team if m.employee)
     hires = len(plan.team) - staff
-    parts = [f"{staff} current staff"] if staff else []
+    parts = [f"{number_text(staff)} current staff"] if staff else []
     if hires:
-        parts.append(f"{hires} {'hire' if hires == 1 else 'hires'}")
+        parts.append(count_text(hires, "hire"))
     return ", ".join(parts)
 
 

@@ -136,7 +136,7 @@ def test_template_round_trips_through_import(tmp_path: Path) -> None:
     assert run("template", str(path))[0] == 0
     code, out, _ = run("import", str(path))
     assert code == 0
-    assert "0 candidate(s) ready" in out
+    assert "0 candidates ready, 0 errors, 0 warnings" in out
 
 
 def test_launcher_dispatches_commands_without_qt() -> None:
@@ -173,12 +173,15 @@ def test_compare_solves_every_scenario(tmp_path: Path) -> None:
     )
     assert code == 0, err
     rows = json.loads(result.read_text(encoding="utf-8"))
-    assert [r["scenario"] for r in rows] == ["Current", "Budget 450k", "Skip deployment for now"]
-    current, lean, no_deploy = rows
+    assert [r["scenario"] for r in rows] == ["Current", "Budget 450k", "Skip deployment for now", "New spend 450k"]
+    current, lean, no_deploy, new_spend = rows
     assert lean["cost"] <= 450_000 < current["cost"]
     assert lean["changes"] == ["budget 450,000 (was 1,100,000)"]
     assert not any(u["task"] == "deployment" for u in no_deploy["uncovered"])
     assert current["cost_change"] == 0
+    # Staff cost nothing against a new-spend budget: 450k of new spend covers as much as the full budget.
+    assert new_spend["changes"] == ["budget 450,000 (was 1,100,000)", "budget covers new spend only"]
+    assert len(new_spend["uncovered"]) == len(current["uncovered"]) < len(lean["uncovered"])
     assert "== Budget 450k" in out
 
 
@@ -206,3 +209,24 @@ def test_example_spreadsheets_import_cleanly_and_match_their_projects(stem: str)
             return [replace(p, ratings={s: v for s, v in p.ratings.items() if v}) for p in people]
 
         assert nonzero(list(report.candidates)) == nonzero(project.candidates), suffix
+
+
+def test_advice_fits_the_command_line_not_the_app(tmp_path: Path) -> None:
+    tens = tmp_path / "tens.csv"
+    tens.write_text("Name,ML\nAna,7\n", encoding="utf-8")
+    _, out, err = run("import", str(tens))
+    assert "7 is outside the 0-5 scale" in out + err and "--scale 1-10" in out + err
+    assert "Rating scale above the preview" not in out + err
+    headerless = tmp_path / "headerless.csv"
+    headerless.write_text("Quarterly report\nrevenue,12\n", encoding="utf-8")
+    code, _, err = run("import", str(headerless))
+    assert code != 0 and "hint: " in err and "by hand" not in err and "above the preview" not in err
+
+
+def test_a_spreadsheet_given_as_a_project_points_to_the_import_command(tmp_path: Path) -> None:
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,ML\nAna,4\n", encoding="utf-8")
+    code, _, err = run("solve", str(sheet))
+    assert code != 0
+    assert "not a Team Planner project" in err and "hint: To read candidates from a spreadsheet, use the import" in err
+    assert ".bak" not in err

@@ -12,11 +12,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 
 from planner.io.candidate_import import import_candidates
 from planner.io.plan_workbook import SHEETS, export_plan_workbook
 from planner.io.team_csv import export_team_csv
-from planner.io.xlsx_style import ExportError
+from planner.io.xlsx_style import MIN_PRINT_SCALE, ExportError, finish_for_print, write_table
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
 from planner.model.constraints import Constraints
@@ -130,15 +131,18 @@ def test_workbook_sheets_and_summary(tmp_path: Path, project: Project, plan: Pla
     assert facts["Project"] == "Vision start-up"
     assert facts["Kind"] == "Machine learning project"
     assert facts["Tasks"] == "Modeling"
-    assert facts["Status"] == "Proven optimal"
+    assert facts["Status"] == "Proven optimal; 1 requirement cannot be covered by these candidates"
     assert facts["Headcount"] == 2
     assert facts["Total annual cost"] == 330_000
     assert facts["Exported"] == STAMP
-    assert "budget $500,000" in facts["Constraints"] and "team size 0–3" in facts["Constraints"]
+    assert facts["Constraints"] == (
+        "team size up to 3; budget $500,000; at most 2 tasks per person; "
+        "each requirement covered by at least 1 person; smallest team first"
+    )
     assert facts["Uncovered requirements"] == len(plan.uncovered) > 0
     assert book["Summary"]["B10"].number_format == '"$"#,##0'
     charts = book["Summary"]._charts
-    assert [type(c).__name__ for c in charts] == ["BarChart", "RadarChart"]
+    assert [type(c).__name__ for c in charts] == ["BarChart", "BarChart"]
 
 
 def test_team_sheet(tmp_path: Path, project: Project, plan: Plan) -> None:
@@ -208,7 +212,7 @@ def test_infeasible_and_time_limited_status(tmp_path: Path, project: Project, pl
     from dataclasses import replace
 
     for status, gap, message, expected in [
-        (PlanStatus.FEASIBLE, 0.125, "", "gap 12.5%"),
+        (PlanStatus.FEASIBLE, 0.125, "", "Best found in 1.2 s, within 12% of optimal"),
         (PlanStatus.INFEASIBLE, None, "budget too small for must-hires", "Infeasible: budget too small"),
     ]:
         path = tmp_path / f"{status.value}.xlsx"
@@ -271,29 +275,20 @@ def test_team_csv_defuses_formulas(tmp_path: Path, project: Project) -> None:
     assert import_candidates(path, project.catalog).candidates[0].name == '=HYPERLINK("http://x")'
 
 
+def to_pdf(path: Path, out: Path) -> Path:
+    """``path`` printed to PDF by LibreOffice, as a manager would print it."""
+    profile = (out.parent / "lo-profile").as_uri()  # a private profile: no clash with a running LibreOffice
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    subprocess.run([*command, "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
+    return out / f"{path.stem}.pdf"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_workbook(tmp_path: Path, project: Project, plan: Plan) -> None:
     path = tmp_path / "plan.xlsx"
     export_plan_workbook(project, plan, path)
-    out = tmp_path / "pdf"
-    profile = (tmp_path / "lo-profile").as_uri()  # a private profile: no clash with a running LibreOffice
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = (out / "plan.pdf").read_bytes()
+    pdf = to_pdf(path, tmp_path / "pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= len(SHEETS)  # at least a page per sheet
 
@@ -305,3 +300,85 @@ def test_control_characters_do_not_break_the_export(tmp_path: Path, project: Pro
     export_plan_workbook(project, plan, tmp_path / "plan.xlsx")
     rows = values(load_workbook(tmp_path / "plan.xlsx")["Candidates"])
     assert column(rows, "Notes")[3] == "bell and tab\tok"
+
+
+# --- on paper ---------------------------------------------------------------------------
+
+
+PRINT_STAMP = datetime(2026, 3, 4, 9, 30)
+
+
+def exported(tmp_path: Path, project: Project, plan: object) -> Workbook:
+    path = tmp_path / "plan.xlsx"
+    export_plan_workbook(project, plan, path, exported_at=PRINT_STAMP)  # type: ignore[arg-type]
+    return load_workbook(path)
+
+
+def test_every_sheet_prints_with_project_sheet_date_and_page_x_of_y(
+    tmp_path: Path, project: Project, plan: object
+) -> None:
+    book = exported(tmp_path, project, plan)
+    for ws in book.worksheets:
+        assert ws.oddHeader.left.text == "Vision start-up", ws.title
+        assert ws.oddHeader.center.text == ws.title.replace("&", "&&")
+        assert ws.oddHeader.right.text == "2026-03-04 09:30"
+        assert ws.oddFooter.center.text == "Page &P of &N"
+        assert ws.page_setup.orientation == "landscape"
+    # Table sheets repeat their header row on every printed page.
+    for name in ("Team", "Coverage detail", "Requirements", "Candidates"):
+        assert book[name].print_title_rows == "$1:$1", name
+
+
+def test_the_summary_is_a_one_page_executive_summary(tmp_path: Path, project: Project, plan: object) -> None:
+    ws = exported(tmp_path, project, plan)["Summary"]
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert (ws.page_setup.fitToWidth, ws.page_setup.fitToHeight) == (1, 1)
+    assert ws.print_area is not None and "$N$" in ws.print_area  # the chart data (column P on) does not print
+    texts = [str(c.value) for row in ws.iter_rows(max_col=5) for c in row if c.value is not None]
+    assert texts[1] == "Proven optimal; 1 requirement cannot be covered by these candidates"  # the verdict, row 2
+    assert {"Team", "Recommended hires", "Gaps: requirements nobody on the team covers"} <= set(texts)
+    assert "Ana Garcia" in texts and "Bo Li" in texts  # the team, by name
+    assert "Modeling · Software Engineering ≥ 3 (Developing)" in texts  # the gap in words
+    assert any(t.startswith("Hire a Software Engineer for Modeling") for t in texts)
+
+
+def test_candidate_columns_fit_their_content_and_long_text_wraps(
+    tmp_path: Path, project: Project, plan: object
+) -> None:
+    ws = exported(tmp_path, project, plan)["Candidates"]
+    headers = {ws.cell(row=1, column=c).value: get_column_letter(c) for c in range(1, ws.max_column + 1)}
+    email = headers["Email"]
+    longest = max(len(str(ws[f"{email}{r}"].value or "")) for r in range(2, ws.max_row + 1))
+    assert ws.column_dimensions[email].width >= longest
+    assert ws[f"{headers['Tasks']}2"].alignment.wrap_text and ws[f"{headers['Role']}2"].alignment.wrap_text
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+
+
+def test_a_sheet_too_wide_to_read_at_one_page_wide_splits_across_pages_at_a_legible_scale() -> None:
+    book = Workbook()
+    narrow = book.active
+    assert narrow is not None
+    narrow.title = "Narrow"
+    write_table(narrow, 1, ["Name", "Cost"], [["Ana", 1], ["Bo", 2]])
+    wide = book.create_sheet("Added by another room")  # a sheet the plan builder knows nothing about
+    write_table(wide, 1, [f"Column {i}" for i in range(40)], [[f"value number {i}" for i in range(40)]])
+    finish_for_print(book, "P & Q", PRINT_STAMP)
+    assert narrow.page_setup.fitToWidth == 1 and narrow.sheet_properties.pageSetUpPr.fitToPage
+    assert not wide.sheet_properties.pageSetUpPr.fitToPage
+    assert wide.page_setup.scale == MIN_PRINT_SCALE and wide.print_title_cols == "$A:$A"
+    assert wide.oddHeader.center.text == "Added by another room" and wide.oddHeader.left.text == "P && Q"
+    assert wide.column_dimensions["A"].width >= len("value number 0")  # widths fit what they hold
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None, reason="needs LibreOffice")
+def test_printed_pages_say_which_sheet_they_belong_to(tmp_path: Path, project: Project, plan: object) -> None:
+    path = tmp_path / "plan.xlsx"
+    export_plan_workbook(project, plan, path, exported_at=PRINT_STAMP)  # type: ignore[arg-type]
+    pdf = to_pdf(path, tmp_path / "pdf")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = text.split("\f")[:-1]
+    assert "Summary" in pages[0].splitlines()[0] and "Page 1 of" in pages[0]
+    assert "Team" in pages[1].splitlines()[0]  # the summary took exactly one page
+    heads = [f" {page.splitlines()[0]} " for page in pages]
+    assert all(any(f" {s} " in head for head in heads) for s in SHEETS)  # every sheet's pages say whose they are

@@ -112,7 +112,7 @@ def test_xlsx_title_rows_blank_rows_and_row_numbers(tmp_path: Path, catalog: Cat
     assert report.rows[1].candidate is None  # kept for the preview, not imported
     assert report.rows[1].values[:3] == ("Bo Li", "7", "abc")
     assert error_messages(report) == [
-        "6|ML|7 is outside the 0-5 scale (if the sheet uses another scale, state it, e.g. --scale 1-10)",
+        "6|ML|7 is outside the 0-5 scale",
         "6|Maths|'abc' is not a rating: use a number on the 0-5 scale, a level word "
         "(None, Beginning, Developing, Accomplished) or a percentage",
     ]
@@ -493,7 +493,7 @@ def test_instructions_sheet_first_still_finds_the_candidates(tmp_path: Path, cat
     write_candidate_template(catalog, path, candidates=[])
     book = load_workbook(path)
     book.move_sheet("Instructions", offset=-1)
-    book["Candidates"].append(["Ana", "", 1000, "", None, 4])
+    book["Candidates"].append(["Ana", "", 1000, "", None, "", "", 4])  # …, max tasks, status, applied for, ML
     book.save(path)
     report = import_candidates(path, catalog)
     assert report.sheets == ("Instructions", "Candidates") and report.sheet == "Candidates"
@@ -506,7 +506,7 @@ def test_xlsm_and_summary_line(tmp_path: Path, catalog: Catalog) -> None:
     report = import_candidates(macro, catalog)
     assert [c.name for c in report.candidates] == ["Ana"]
     assert report.summary() == (
-        "sheet 'Staff', header row 1: 1 candidate(s) ready, 1 row(s) not imported, 1 error(s), 0 warning(s)"
+        "sheet 'Staff', header row 1: 1 candidate ready, 1 row not imported, 1 error, 0 warnings"
     )
 
 

@@ -99,3 +99,52 @@ def test_the_printed_plan_marks_staff_and_hires_and_shows_new_spend() -> None:
     assert "total cost 270,000 (new spend 120,000)" in text
     assert "Eve Staff (current staff)" in text
     assert "Al Applicant (hire)" in text
+
+
+def test_import_prints_each_job_title_with_the_roles_it_opens(tmp_path: Path) -> None:
+    path = tmp_path / "people.csv"
+    path.write_text("Name,ML,Status,Applied for\nAna,4,employee,Data Engineer\nBo,3,applicant,Chef\n", encoding="utf-8")
+    code, out, _ = run("import", str(path))
+    assert code == 0
+    assert "Job titles -> roles:\n  Data Engineer → Software Engineer\n" in out
+    assert "  Chef → no catalog role fits: open to every role\n" in out
+
+
+def test_the_examples_mix_staff_and_applicants_who_applied_for_roles() -> None:
+    from planner.io.project_file import load_project
+
+    project = load_project(ROOT / "examples" / "ml-startup.teamplan")
+    staff = [c for c in project.candidates if c.is_employee]
+    applicants = [c for c in project.candidates if not c.is_employee]
+    assert len(staff) == 3 and all(not c.roles for c in staff)
+    assert applicants and all(c.roles for c in applicants)
+    pool = load_project(ROOT / "examples" / "large-pool.teamplan")
+    assert all(c.is_employee for c in pool.candidates)
+    code, out, _ = run("solve", str(ROOT / "examples" / "ml-startup.teamplan"), "-q", "--deterministic")
+    assert code == 0
+    assert "(current staff)" in out and "(hire)" in out
+
+
+def test_fit_on_a_project_lists_the_projects_skills_first(tmp_path: Path) -> None:
+    from planner.io.project_file import save_project
+
+    project = new_project("ml", tasks=["deployment"])  # needs machine learning and software engineering
+    ratings = {"machine_learning": 4, "data_science": 3, "mathematics": 2, "algorithmic_coding": 3}
+    project.candidates = [Candidate("Ana Lima", {**ratings, "software_engineering": 1})]
+    path = tmp_path / "deploy.teamplan"
+    save_project(project, path)
+    result = tmp_path / "fit.json"
+    code, out, err = run("fit", str(path), "--json", str(result))
+    assert code == 0, err
+    mle = next(line for line in out.splitlines() if "Machine Learning Engineer " in line)
+    assert mle.endswith(
+        "Software Engineering 1 → 3, Machine Learning 4 → 5, Mathematics 2 → 5, Algorithmic Coding 3 → 5"
+    )
+    growth = next(
+        f for f in json.loads(result.read_text(encoding="utf-8"))[0]["fits"] if f["role"] == "machine_learning_engineer"
+    )
+    assert [(g["skill"], g["needed"]) for g in growth["growth"][:3]] == [
+        ("software_engineering", True),
+        ("machine_learning", True),
+        ("mathematics", False),
+    ]

@@ -51,8 +51,7 @@ def test_the_greedy_start_keeps_to_the_roles(catalog: Catalog) -> None:
         for i in range(3)
     )
     prep = prepare(_problem(catalog, people))
-    options = [prep.option(c, s) for c in range(3) for s in range(len(prep.shapes)) if prep.allowed[c, s]]
-    selection = greedy_selection(prep, options)
+    selection = greedy_selection(prep)
     assert selection.members
     assert {option.shape.role for option, _ in selection.members} == {"data_scientist"}
 
@@ -141,3 +140,63 @@ def test_the_result_json_marks_staff_and_keeps_the_budget_scope(catalog: Catalog
     assert again.team[0].employee is True
     assert again.settings.budget_scope is BudgetScope.NEW
     assert again.budget_spend == 0.0
+
+
+def test_a_scenario_with_a_new_spend_budget_says_so(catalog: Catalog) -> None:
+    from planner.analyses.scenarios import describe_changes, snapshot
+    from planner.model.project import new_project
+
+    project = new_project("ml", catalog=catalog)
+    scenario = snapshot(project, "New spend")
+    scenario.constraints = dataclasses.replace(project.constraints, budget_scope=BudgetScope.NEW)
+    assert describe_changes(project, scenario) == ("budget covers new spend only",)
+
+
+def test_robustness_replacements_keep_to_the_roles_people_are_open_to(catalog: Catalog) -> None:
+    from planner.analyses.robustness import robustness
+
+    strong = {"machine_learning": 5, "software_engineering": 5}
+    people = (
+        Candidate("Ana", strong, 100.0, status=EMPLOYEE),
+        Candidate("Bo", strong, 90.0, roles=("data_analyst",)),  # cheapest, but a data analyst does neither task
+        Candidate("Cy", strong, 95.0, status=EMPLOYEE),
+    )
+    problem = _problem(catalog, people, team_size_max=1, must_hire={"Ana": None}, budget=100.0)
+    plan = solve(problem, deterministic=True)
+    leaving = robustness(problem, plan).departures[0]
+    assert leaving.member == "Ana"
+    assert [r.candidate for r in leaving.replacements] == ["Cy"]
+    # No new spend allowed: only staff can step in, and only when the budget covers new spend only.
+    broke = dataclasses.replace(problem.constraints, budget=0.0, budget_scope=BudgetScope.NEW)
+    problem = dataclasses.replace(problem, constraints=broke)
+    plan = solve(problem, deterministic=True)
+    assert [r.candidate for r in robustness(problem, plan).departures[0].replacements] == ["Cy"]
+
+
+def test_the_budget_trade_off_under_a_new_spend_budget_steps_through_new_spend(catalog: Catalog) -> None:
+    from planner.analyses.tradeoff import TradeoffAxis, tradeoff_curve
+
+    people = (
+        Candidate("Eve", {"machine_learning": 5}, 300.0, status=EMPLOYEE),  # models; costs nothing new
+        Candidate("Al", {"software_engineering": 5}, 100.0),  # deploys
+        Candidate("Bo", {"machine_learning": 5, "software_engineering": 5}, 150.0),  # both
+    )
+    problem = _problem(catalog, people, budget_scope=BudgetScope.NEW)
+    points = tradeoff_curve(problem, TradeoffAxis.BUDGET, time_limit_per_point=5)
+    assert [p.limit for p in points] == [p.plan.budget_spend for p in points]
+    assert [p.limit for p in points] == [100.0, 0.0]  # Eve + Al, then Eve alone
+    assert [p.uncovered for p in points] == [0, 1]
+    assert points[0].plan.total_cost == 400.0
+
+
+def test_team_min_conflict_names_people_whose_roles_do_none_of_the_tasks(catalog: Catalog) -> None:
+    people = (
+        Candidate("Ana", {"machine_learning": 5}),
+        Candidate("Bo", {"data_science": 5}, roles=("data_analyst",)),  # a data analyst neither models nor deploys
+    )
+    plan = solve(_problem(catalog, people, team_size_min=2), deterministic=True)
+    assert plan.status is PlanStatus.INFEASIBLE
+    assert plan.message == (
+        "Team size min 2 conflicts with only 1 available candidates "
+        "(1 open only to roles that do none of the chosen tasks)."
+    )

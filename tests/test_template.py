@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from planner.io.candidate_import import import_candidates
 from planner.io.candidate_template import write_candidate_template
-from planner.model.candidates import Candidate
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.samples import generate_pool
 
@@ -23,17 +23,22 @@ def test_blank_template(tmp_path: Path, catalog: Catalog) -> None:
     assert book.sheetnames == ["Candidates", "Instructions"]
     ws = book["Candidates"]
     headers = [c.value for c in ws[1]]
-    assert headers == ["Name", "Email", "Annual cost", "Notes", "Max tasks", *[s.name for s in catalog.skills]]
+    fields = ["Name", "Email", "Annual cost", "Notes", "Max tasks", "Status", "Applied for"]
+    assert headers == [*fields, *[s.name for s in catalog.skills]]
     assert ws.freeze_panes == "B2"
-    lists = [dv for dv in ws.data_validations.dataValidation if dv.type == "list"]
-    assert len(lists) == 1 and lists[0].formula1 == '"0,1,2,3,4,5"'
-    assert str(lists[0].sqref).startswith("F2:Q")
+    lists = {str(dv.sqref).split(":")[0]: dv for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    assert set(lists) == {"F2", "G2", "H2"}
+    assert lists["H2"].formula1 == '"0,1,2,3,4,5"' and str(lists["H2"].sqref).startswith("H2:S")
+    assert lists["F2"].formula1 == '"Employee,Applicant"'
+    assert lists["G2"].formula1 == '"' + ",".join(r.name for r in catalog.roles) + '"'
+    assert not lists["G2"].showErrorMessage  # several roles may be typed: "Data Analyst; Data Scientist"
     instructions = [c for row in book["Instructions"].iter_rows(values_only=True) for c in row if c]
     assert "Accomplished" in instructions and "Deep Learning" in instructions
     assert any("Name is required" in str(text) for text in instructions)
     report = import_candidates(path, catalog)  # the blank template imports cleanly, with no rows
     assert report.problems == () and report.rows == ()
-    assert {m.target.kind for m in report.columns} == {"name", "email", "cost", "notes", "max_tasks", "skill"}
+    kinds = {m.target.kind for m in report.columns}
+    assert kinds == {"name", "email", "cost", "notes", "max_tasks", "status", "roles", "skill"}
 
 
 def test_filled_template_round_trips_a_sample_pool(tmp_path: Path, catalog: Catalog) -> None:
@@ -57,6 +62,9 @@ _candidate = st.builds(
     email=_text,
     notes=_text,
     max_tasks=st.one_of(st.none(), st.integers(1, 5)),
+    status=st.sampled_from(list(CandidateStatus)),
+    # Role names that the Playbook's terminology ties to that one role only read back exactly.
+    roles=st.sampled_from([(), ("machine_learning_researcher",)]),
 )
 
 
@@ -71,3 +79,21 @@ def test_template_round_trip_property(people: list[Candidate]) -> None:
         report = import_candidates(path, catalog)
     assert report.errors == []
     assert report.candidates == people
+
+
+def test_status_and_applied_for_round_trip_through_import(tmp_path: Path, catalog: Catalog) -> None:
+    people = [
+        Candidate("Ana Staff", {"research": 4.0}, 100.0, status=CandidateStatus.EMPLOYEE),
+        Candidate("Bo Researcher", {"research": 5.0}, 90.0, roles=("machine_learning_researcher",)),
+        Candidate("Cy Analyst", {"data_science": 4.0}, 80.0, roles=("data_analyst", "machine_learning_researcher")),
+    ]
+    path = tmp_path / "people.xlsx"
+    write_candidate_template(catalog, path, candidates=people)
+    ws = load_workbook(path)["Candidates"]
+    assert [ws.cell(r, 6).value for r in (2, 3, 4)] == ["Employee", "Applicant", "Applicant"]
+    assert ws.cell(4, 7).value == "Data Analyst; Machine Learning Researcher"
+    imported = {c.name: c for c in import_candidates(path, catalog).candidates}
+    assert imported["Ana Staff"] == people[0]
+    assert imported["Bo Researcher"] == people[1]
+    # "Data Analyst" is also one of the Data Scientist's titles in the Playbook: the import opens both.
+    assert imported["Cy Analyst"].roles == ("data_scientist", "data_analyst", "machine_learning_researcher")

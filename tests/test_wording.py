@@ -8,7 +8,16 @@ from planner.model.catalog import Catalog
 from planner.model.constraints import Constraints
 from planner.model.plan import HireRecommendation, Objective, Plan, PlanStatus
 from planner.model.requirements import Requirement
-from planner.wording import format_gap, format_seconds, hire_text, plan_status_text, requirement_text
+from planner.wording import (
+    constraint_texts,
+    count_text,
+    format_gap,
+    format_seconds,
+    hire_text,
+    number_text,
+    plan_status_text,
+    requirement_text,
+)
 
 GAP_REQ = Requirement("modeling", "deep_learning", 4)
 
@@ -84,3 +93,75 @@ def test_requirement_and_hire_text_use_catalog_names(catalog: Catalog) -> None:
     assert hire_text(catalog, hire) == (
         "Hire a Machine Learning Engineer for Modeling + Deployment: Deep Learning ≥ 4, Software Engineering ≥ 3"
     )
+
+
+@pytest.mark.parametrize(
+    ("count", "noun", "expected"),
+    [
+        (1, "person", "1 person"),
+        (2, "person", "2 people"),
+        (0, "error", "0 errors"),
+        (1, "warning", "1 warning"),
+        (2000, "candidate", "2,000 candidates"),
+        (3, "gap", "3 gaps"),
+        (2, "skill category", "2 skill categories"),
+        (2, "match", "2 matches"),
+    ],
+)
+def test_count_text_uses_real_plurals_and_thousands_separators(count: int, noun: str, expected: str) -> None:
+    assert count_text(count, noun) == expected
+
+
+def test_number_text_groups_thousands() -> None:
+    assert number_text(1359) == "1,359"
+    assert number_text(813000.0) == "813,000"
+    assert number_text(2.5) == "2.5"
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "expected"),
+    [
+        (None, 6, "team size up to 6"),
+        (0, 6, "team size up to 6"),
+        (2, None, "team size at least 2"),
+        (2, 6, "team size 2–6"),
+        (4, 4, "team size exactly 4"),
+    ],
+)
+def test_constraint_texts_phrase_team_size_as_a_manager_would(low: int | None, high: int | None, expected: str) -> None:
+    texts = constraint_texts(Constraints(team_size_min=low, team_size_max=high, max_tasks_per_person=1))
+    assert texts[0] == expected
+    assert "at most 1 task per person" in texts
+    assert "each requirement covered by at least 1 person" in texts
+
+
+def test_constraint_texts_without_team_size_limits_start_with_the_task_cap() -> None:
+    texts = constraint_texts(Constraints(budget=1_250_000, redundancy=2), lambda v: f"${number_text(v)}")
+    assert texts[:3] == [
+        "budget $1,250,000",
+        "at most 2 tasks per person",
+        "each requirement covered by at least 2 people",
+    ]
+
+
+def test_a_scenario_phrases_its_team_size_like_the_workbook_does() -> None:
+    import dataclasses
+
+    from planner.analyses.scenarios import describe_changes, snapshot
+    from planner.model.project import new_project
+
+    project = new_project("ml", name="P")
+    smaller = snapshot(project, "Smaller")
+    smaller.constraints = dataclasses.replace(project.constraints, team_size_max=4)
+    assert describe_changes(project, smaller) == ("team size up to 4 (was any team size)",)
+    project.constraints = dataclasses.replace(project.constraints, team_size_min=2, team_size_max=6)
+    assert describe_changes(project, smaller) == ("team size up to 4 (was 2–6)",)
+
+
+def test_catalog_text_is_shown_without_internal_source_keys() -> None:
+    from planner.wording import without_source_keys
+
+    assert without_source_keys("mostly prototyping code (S-workera-page)") == "mostly prototyping code"
+    assert without_source_keys("code (S-workera-page, Deep Learning variant)") == "code (Deep Learning variant)"
+    assert without_source_keys("S-radar; S-seed (table name)") == "(table name)"
+    assert without_source_keys("plain text, no keys") == "plain text, no keys"

@@ -18,8 +18,11 @@ from PySide6.QtWidgets import QMenu, QWidget
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
 from planner.errors import PlannerError
 from planner.io.project_file import load_project, save_project
+from planner.model.candidate_merge import DuplicateChoice, match_candidates
 from planner.model.catalog import load_catalog
 from planner.model.project import new_project
+from planner.resources import examples_dir
+from planner.wording import Surface, advice_text, count_text, number_text
 from ui import dialogs
 from ui.dialogs import ImportChoice, SaveChoice
 from ui.document import ProjectDocument
@@ -37,6 +40,14 @@ def _action(
     if shortcut is not None:
         action.setShortcut(shortcut)
     return action
+
+
+def open_advice(error: PlannerError, path: Path) -> str:
+    """What to do when ``path`` cannot be opened: the backup only when there is one to open."""
+    advice = error.advice
+    if advice == "damaged project" and not path.with_name(path.name + ".bak").is_file():
+        advice = ""
+    return advice_text(advice, Surface.APP) or "Choose another file."
 
 
 class FileActions(QObject):
@@ -84,6 +95,9 @@ class FileActions(QObject):
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self._fill_recent_menu()
+        self.examples_menu = QMenu("Open e&xample", window)  # the bundled examples, wherever installed
+        for example in sorted(examples_dir().glob(f"*{PROJECT_SUFFIX}")):
+            self.examples_menu.addAction(example.stem, partial(self.open_path, example, as_copy=True))
 
     def input_actions(self) -> list[QAction]:
         """Actions that replace or change the project (disabled while solving)."""
@@ -136,21 +150,23 @@ class FileActions(QObject):
         path = dialogs.open_project_name(self._window, self._settings.last_folder)
         return self.open_path(path) if path is not None else False
 
-    def open_path(self, path: Path, *, ask: bool = True) -> bool:
-        """Open a project file (asking about unsaved changes first unless ``ask`` is False)."""
+    def open_path(self, path: Path, *, ask: bool = True, as_copy: bool = False) -> bool:
+        """Open a project file (asking about unsaved changes first unless ``ask`` is False).
+
+        ``as_copy`` opens it as a new, unsaved project (the bundled examples: Save asks where,
+        so the example stays as shipped)."""
         if ask and not self.maybe_save():
             return False
         try:
             project = load_project(path)
         except PlannerError as exc:
             self._settings.remove_recent_file(path)
-            dialogs.error(
-                self._window,
-                "Cannot open the project",
-                str(exc),
-                "Choose another file, or open the backup saved beside it (same name ending in .bak).",
-            )
+            dialogs.error(self._window, "Cannot open the project", str(exc), open_advice(exc, Path(path)))
             return False
+        if as_copy:
+            self._doc.load(project, None)
+            self.message.emit(f"Opened the example {Path(path).name}; Save stores your copy")
+            return True
         self._doc.load(project, Path(path))
         self._remember(Path(path))
         self.message.emit(f"Opened {Path(path).name}")
@@ -224,17 +240,32 @@ class FileActions(QObject):
         if not candidates:
             dialogs.error(self._window, "Nothing to import", "No row of the spreadsheet gave a usable candidate.")
             return False
-        replace = False
-        if self._doc.project.candidates:
-            choice = dialogs.ask_add_or_replace(self._window, len(self._doc.project.candidates), len(candidates))
-            if choice is ImportChoice.CANCEL:
-                return False
-            replace = choice is ImportChoice.REPLACE
-        if not self._doc.import_candidates(candidates, replace):
+        existing = self._doc.project.candidates
+        choice = dialogs.ask_add_or_replace(self._window, len(existing), len(candidates)) if existing else None
+        if choice is ImportChoice.CANCEL:
             return False
         skipped = len(getattr(report, "rows", ())) - len(candidates)
-        note = f" ({skipped} rows skipped)" if skipped > 0 else ""
-        self.message.emit(f"Imported {len(candidates)} candidates from {Path(path).name}{note}")
+        rows_note = f"; {count_text(skipped, 'row')} of the sheet not imported" if skipped > 0 else ""
+        source = Path(path).name
+        if choice is ImportChoice.REPLACE:
+            if not self._doc.import_candidates(candidates, replace=True):
+                return False
+            self.message.emit(f"Imported {count_text(len(candidates), 'candidate')} from {source}{rows_note}")
+            return True
+        matches = match_candidates(existing, candidates)
+        duplicates = DuplicateChoice.ADD
+        if matches.matches:
+            asked = dialogs.ask_duplicates(self._window, matches)
+            if asked is None:
+                return False
+            duplicates = asked
+        merged = self._doc.merge_import(candidates, duplicates)
+        if merged is None:
+            return False
+        parts = [f"{number_text(len(merged.added))} added"]
+        if matches.matches:
+            parts += [f"{number_text(len(merged.updated))} updated", f"{number_text(merged.skipped)} skipped"]
+        self.message.emit(f"Imported from {source}: {', '.join(parts)}{rows_note}")
         return True
 
     def export_plan(self) -> bool:

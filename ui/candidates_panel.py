@@ -10,6 +10,7 @@ the current candidate's skills on a radar chart against their best-fitting Playb
 from __future__ import annotations
 
 import dataclasses
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
@@ -30,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.fit import profile_skills, ranked_roles
-from planner.wording import status_word
+from planner.wording import count_text, number_text, open_to_text, status_word
 from ui.charts.radar import RadarChart
 from ui.document import ProjectDocument
-from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind
+from ui.header_fit import keep_sorted_title_whole, title_width
+from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind, short_skill_name
 from ui.rating_delegate import RatingDelegate
 from ui.status_delegate import StatusDelegate
 
@@ -53,7 +55,7 @@ class CandidateDetail(QWidget):
         self.fit_text.setWordWrap(True)
         self.fit_text.setTextFormat(Qt.TextFormat.RichText)
         self.radar = RadarChart()
-        self.radar.setMinimumSize(280, 280)
+        self.radar.setMinimumSize(240, 240)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.radar, 1)
@@ -65,13 +67,19 @@ class CandidateDetail(QWidget):
             self.title.setText("No candidate selected")
             self.fit_text.setText("Select a candidate to compare them with the Playbook roles.")
             self.radar.set_series([])
+            self.radar.hide()  # an empty chart would only take room from the table
             return
+        self.radar.show()
         candidate = doc.project.candidates[row]
         skills = profile_skills(catalog)
         ranked = ranked_roles(candidate, catalog)
         best, best_fit = ranked[0]
         self.title.setText(candidate.name)
-        self.radar.set_axes([catalog.skill(s).name for s in skills], float(catalog.scale.max))
+        self.radar.set_axes(
+            [catalog.skill(s).name for s in skills],
+            float(catalog.scale.max),
+            short_labels=[short_skill_name(catalog, s) for s in skills],
+        )
         self.radar.set_series(
             [
                 (best.name, [float(best.level(s)) for s in skills], None),
@@ -79,7 +87,9 @@ class CandidateDetail(QWidget):
             ],
             dashed=[best.name],
         )
-        lines = [f"Best fit: <b>{best.name}</b> ({best_fit:.0%})"]
+        kind = status_word(candidate.status)
+        lines = [f"{kind}, open to {escape(open_to_text(catalog, candidate.roles))}", ""]
+        lines.append(f"Best fit: <b>{best.name}</b> ({best_fit:.0%})")
         lines += [f"{role.name}: {fit:.0%}" for role, fit in ranked[1:]]
         self.fit_text.setText("<br>".join(lines))
 
@@ -135,9 +145,12 @@ class CandidatesPanel(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        # No sort column before sorting is enabled: enabling it sorts at once, and the sort
+        # reorders the project's own list (it would open every file sorted by name, descending).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        keep_sorted_title_whole(self.table.horizontalHeader())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(
@@ -162,6 +175,7 @@ class CandidatesPanel(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([900, 300])  # the data first; the chart pane keeps about a quarter
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
@@ -314,13 +328,15 @@ class CandidatesPanel(QWidget):
 
     def _on_reset(self) -> None:
         model = self._doc.candidate_model
+        header = self.table.horizontalHeader()
         for column in range(model.columnCount()):
             kind, _ = model.column_kind(column)
             if kind is ColumnKind.SKILL:
                 self.table.setItemDelegateForColumn(column, self.rating_delegate)
-                self.table.setColumnWidth(column, 54)
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                self.table.setColumnWidth(column, max(40, title_width(header, title)))
             elif kind is ColumnKind.NAME:
-                self.table.setColumnWidth(column, 170)
+                self.table.setColumnWidth(column, 150)
             elif kind is ColumnKind.STATUS:
                 self.table.setColumnWidth(column, 84)
             elif kind is ColumnKind.COST:
@@ -337,7 +353,11 @@ class CandidatesPanel(QWidget):
     def _update_count(self, *_args: Any) -> None:
         total = self._doc.candidate_model.rowCount()
         shown = self.proxy.rowCount()
-        text = f"{total} candidates" if shown == total else f"{shown} of {total} candidates"
+        text = (
+            count_text(total, "candidate")
+            if shown == total
+            else f"{number_text(shown)} of {count_text(total, 'candidate')}"
+        )
         self.count_label.setText(text)
         self.countChanged.emit(text)
         self._update_actions()

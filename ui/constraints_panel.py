@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
-from planner.wording import budget_scope_text
+from planner.wording import budget_scope_text, plural
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import status_text
 
@@ -40,6 +40,18 @@ def _spin(minimum: int, maximum: int, special: str = "", suffix: str = "") -> QS
     spin.setSpecialValueText(special)
     spin.setSuffix(suffix)
     spin.setAccelerated(True)
+    return spin
+
+
+def _counting_spin(minimum: int, maximum: int, noun: str) -> QSpinBox:
+    """A spin box whose suffix agrees with its value: "1 person", "2 people"."""
+    spin = _spin(minimum, maximum)
+
+    def agree(value: int) -> None:
+        spin.setSuffix(" " + plural(value, noun))
+
+    spin.valueChanged.connect(agree)
+    agree(spin.value())
     return spin
 
 
@@ -69,9 +81,9 @@ class ConstraintsPanel(QWidget):
             "What the budget (and the cost the solver minimises) counts: everyone's annual cost, or only new "
             "spend (applicants), not the pay of employees already on the payroll"
         )
-        self.tasks_per_person = _spin(1, 10, suffix=" tasks")
+        self.tasks_per_person = _counting_spin(1, 10, "task")
         self.tasks_per_person.setToolTip("Nobody takes on more than this many tasks")
-        self.redundancy = _spin(1, 10, suffix=" people")
+        self.redundancy = _counting_spin(1, 10, "person")
         self.redundancy.setToolTip("How many team members must cover each requirement (2 = nobody is a single point)")
         self.objective = QComboBox()
         for order, label in OBJECTIVE_LABELS.items():

@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.model.candidate_merge import DuplicateChoice, ImportMatches
+from planner.wording import count_text, number_text, plural
+
 if TYPE_CHECKING:
     from planner.io.import_report import ImportReport
     from planner.model.candidates import Candidate
@@ -87,6 +90,42 @@ def ask_add_or_replace(parent: QWidget | None, existing: int, incoming: int) -> 
     if clicked is replace:
         return ImportChoice.REPLACE
     return ImportChoice.CANCEL
+
+
+def ask_duplicates(parent: QWidget | None, matches: ImportMatches) -> DuplicateChoice | None:
+    """What to do with imported people already in the project (None: cancel the import)."""
+    found, new = len(matches.matches), len(matches.new)
+    how = []
+    if matches.count_by("email"):
+        how.append(f"{number_text(matches.count_by('email'))} by e-mail")
+    if matches.count_by("name"):
+        how.append(f"{number_text(matches.count_by('name'))} by name")
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("People already in the project")
+    box.setText(
+        f"{count_text(found, 'imported person', 'imported people')} {plural(found, 'is')} already in the project "
+        f"({', '.join(how)}); {count_text(new, 'other person', 'others')} {plural(new, 'is')} new."
+    )
+    box.setInformativeText(
+        "Skip them and add only the new people, update their ratings from the sheet, or add them anyway "
+        "as separate candidates (named “… (2)”)."
+    )
+    skip = box.addButton(f"&Skip {number_text(found)}", QMessageBox.ButtonRole.AcceptRole)
+    update = box.addButton(f"&Update {number_text(found)}", QMessageBox.ButtonRole.AcceptRole)
+    add = box.addButton(f"&Add {number_text(found)} anyway", QMessageBox.ButtonRole.AcceptRole)
+    update.setToolTip("Their ratings become the sheet's; skills the sheet leaves out keep their rating")
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(skip)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is skip:
+        return DuplicateChoice.SKIP
+    if clicked is update:
+        return DuplicateChoice.UPDATE
+    if clicked is add:
+        return DuplicateChoice.ADD
+    return None
 
 
 def ask_restore_recovery(parent: QWidget | None, project_name: str, saved_at: str) -> bool:
@@ -183,13 +222,27 @@ def show_playbook(parent: QWidget | None, catalog: Catalog) -> QDialog:
 
 
 def about(parent: QWidget | None, version: str, citation: str) -> None:
+    """Help ▸ About: the version, the catalog's source and the licences of what ships with the app."""
+    from html import escape
+
+    from planner.about import bundled_libraries, python_line
+    from planner.resources import licences_dir
+
+    rows = "".join(
+        f"<tr><td>{escape(lib.name)} {escape(lib.version)}</td><td>&nbsp;{escape(lib.licence)}</td></tr>"
+        for lib in bundled_libraries()
+    )
+    folder = licences_dir()
+    texts = f"<p><small>Licence texts: {escape(str(folder))}</small></p>" if folder else ""
     QMessageBox.about(
         parent,
         "About Team Planner",
         f"<h3>Team Planner {version}</h3>"
         "<p>Staff an AI team from the Workera <i>AI Human Capital Playbook</i>: describe the project, "
         "rate the candidates, and let a CP-SAT solver pick the smallest team that covers every required skill.</p>"
-        f"<p><small>{citation}</small></p>",
+        f"<p><small>{escape(citation)}</small></p>"
+        f"<p><small>Runs on {escape(python_line())} and these libraries (licence):</small></p>"
+        f"<table style='font-size: small'>{rows}</table>{texts}",
     )
 
 

@@ -17,11 +17,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from planner.model.candidate_merge import DuplicateChoice, MergedImport, match_candidates, merge_import
 from planner.model.candidates import Candidate, candidate_problems, unique_name
 from planner.model.constraints import Constraints
 from planner.model.plan import Plan
 from planner.model.project import Project, all_subtasks, new_project
 from planner.model.requirements import default_levels
+from planner.wording import count_text, number_text
 from ui.models.candidate_table_model import CandidateTableModel
 from ui.undo_commands import (
     AddCandidatesCommand,
@@ -174,25 +176,42 @@ class ProjectDocument(QObject):
 
     def import_candidates(self, candidates: list[Candidate], replace: bool) -> bool:
         """Add (renaming clashes) or replace the candidate list with imported people."""
-        catalog = self._project.catalog
-        problems = [p for c in candidates for p in candidate_problems(c, catalog)]
-        if problems:
-            return self._reject("; ".join(problems[:5]))
         if replace:
+            if not self._check_import(candidates):
+                return False
             names = [c.name for c in candidates]
             if len(set(names)) != len(names):
                 return self._reject("the imported candidates contain the same name twice")
             self.undo_stack.push(ReplaceCandidatesCommand(self, candidates, f"Import {len(candidates)} candidates"))
             return True
-        taken = {c.name for c in self._project.candidates}
-        added = []
-        for candidate in candidates:
-            name = unique_name(candidate.name, taken)
-            taken.add(name)
-            added.append(dataclasses.replace(candidate, name=name))
-        row = len(self._project.candidates)
-        self.undo_stack.push(AddCandidatesCommand(self, added, row, f"Import {len(added)} candidates"))
-        return True
+        return self.merge_import(candidates, DuplicateChoice.ADD) is not None
+
+    def merge_import(self, candidates: list[Candidate], choice: DuplicateChoice) -> MergedImport | None:
+        """Add imported people; those already in the project (same e-mail, else same name) are
+        skipped, get the sheet's ratings, or are added anyway, as ``choice`` says. One undo step."""
+        if not self._check_import(candidates):
+            return None
+        merged = merge_import(self._project.candidates, match_candidates(self._project.candidates, candidates), choice)
+        parts = [f"{number_text(len(merged.added))} added"]
+        if merged.updated:
+            parts.append(f"{number_text(len(merged.updated))} updated")
+        if merged.skipped:
+            parts.append(f"{number_text(merged.skipped)} skipped")
+        self.undo_stack.beginMacro(f"Import {count_text(len(candidates), 'candidate')} ({', '.join(parts)})")
+        try:
+            for before, after in merged.updated:
+                self.undo_stack.push(EditCandidateCommand(self, before, after, f"Update {before.name}"))
+            if merged.added:
+                row = len(self._project.candidates)
+                self.undo_stack.push(AddCandidatesCommand(self, list(merged.added), row, "Add imported candidates"))
+        finally:
+            self.undo_stack.endMacro()
+        return merged
+
+    def _check_import(self, candidates: list[Candidate]) -> bool:
+        catalog = self._project.catalog
+        problems = [p for c in candidates for p in candidate_problems(c, catalog)]
+        return self._reject("; ".join(problems[:5])) if problems else True
 
     def set_constraints(self, new: Constraints, text: str = "Change constraints", merge_key: str | None = None) -> bool:
         problems = new.problems()

@@ -3,7 +3,10 @@
 Reading happens in ``planner.io.candidate_import.import_candidates``; this dialog only
 turns the user's choices (sheet, header row, column mapping, rating scale) into its
 arguments and shows the :class:`ImportReport`. Rows with errors stay visible and
-highlighted; a file that cannot be read at all shows its message inside the dialog.
+highlighted; a file that cannot be read at all shows its message inside the dialog. When
+the sheet has a roles column ("Applied for", "Position"…), *Job titles → roles* shows the
+roles each title opens, with a check box per role to change it
+(:func:`planner.io.title_choices.apply_title_choices` applies the choices on import).
 """
 
 from __future__ import annotations
@@ -36,9 +39,12 @@ from planner.errors import PlannerError
 from planner.io.candidate_import import import_candidates, parse_scale
 from planner.io.import_report import ColumnTarget, ImportReport
 from planner.io.rating_parse import RatingScale
+from planner.io.title_choices import apply_title_choices
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
+from planner.wording import Surface, advice_text, count_text
 from ui.models.import_preview_model import SORT_ROLE, ImportPreviewModel, ImportProblemsModel, target_text
+from ui.models.title_mapping_model import TitleMappingModel
 
 Reader = Callable[..., ImportReport]
 
@@ -49,12 +55,8 @@ SCALE_CHOICES = (
     ("Workera score (1–300)", "workera"),
     ("Custom range…", "custom"),
 )
-FIELD_TARGETS = ("name", "first_name", "last_name", "cost", "email", "notes", "max_tasks")
+FIELD_TARGETS = ("name", "first_name", "last_name", "cost", "email", "notes", "max_tasks", "status", "roles")
 ERROR_STYLE = "background:#c9302c; color:#fff; border-radius:4px; padding:6px;"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _target_from_label(label: str) -> ColumnTarget:
@@ -158,7 +160,19 @@ class ImportDialog(QDialog):
         mapping_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         mapping_scroll.setWidget(self.mapping_widget)
         mapping_box = QGroupBox("Column mapping")
-        QVBoxLayout(mapping_box).addWidget(mapping_scroll)
+        mapping_layout = QVBoxLayout(mapping_box)
+        mapping_layout.addWidget(mapping_scroll, 2)
+        self.titles_model = TitleMappingModel(self._catalog, self)
+        self.titles_view = QTableView()
+        self.titles_view.setObjectName("titleRoles")
+        self.titles_view.setModel(self.titles_model)
+        self.titles_view.verticalHeader().hide()
+        self.titles_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.titles_view.horizontalHeader().setStretchLastSection(True)
+        self.titles_view.setToolTip("The roles each job title opens; tick or clear a role to change it")
+        self.titles_label = QLabel("Job titles → roles (tick to change):")
+        mapping_layout.addWidget(self.titles_label)
+        mapping_layout.addWidget(self.titles_view, 1)
         mapping_box.setMinimumWidth(300)
 
         self.problems_model = ImportProblemsModel(self)
@@ -226,8 +240,12 @@ class ImportDialog(QDialog):
     # --- public API -------------------------------------------------------------------
 
     def candidates(self) -> list[Candidate]:
-        """The candidates of the rows without errors (empty when the file could not be read)."""
-        return self._report.candidates if self._report is not None else []
+        """The candidates of the rows without errors (empty when the file could not be read).
+
+        Their roles follow the *Job titles → roles* choices."""
+        if self._report is None:
+            return []
+        return apply_title_choices(self._report, self.titles_model.choices(), self._catalog)
 
     def report(self) -> ImportReport | None:
         """The last reading of the file (None when it could not be read)."""
@@ -273,7 +291,7 @@ class ImportDialog(QDialog):
             )
         except (PlannerError, OSError) as exc:
             self._report = None
-            self._show_error(str(exc))
+            self._show_error(str(exc), exc.advice if isinstance(exc, PlannerError) else "")
             self._show_report(None)
             return
         self._report = report
@@ -282,11 +300,12 @@ class ImportDialog(QDialog):
 
     # --- showing a report ---------------------------------------------------------------
 
-    def _show_error(self, message: str) -> None:
-        self.error_label.setText(
-            f"{message}\n\nFix the file in your spreadsheet program and press Re-read file, "
+    def _show_error(self, message: str, advice: str = "") -> None:
+        what_to_do = advice_text(advice, Surface.APP) or (
+            "Fix the file in your spreadsheet program and press Re-read file, "
             "or change the sheet, header row or scale above."
         )
+        self.error_label.setText(f"{message}\n\n{what_to_do}")
         self.error_label.show()
 
     def _show_report(self, report: ImportReport | None) -> None:
@@ -298,8 +317,11 @@ class ImportDialog(QDialog):
         self.body.setSizes([400, 240] if problems else [760, 40])
         self._fill_options(report)
         self._fill_mapping(report)
+        self.titles_model.set_titles(report.role_titles if report is not None else ())
+        for widget in (self.titles_label, self.titles_view):
+            widget.setVisible(self.titles_model.rowCount() > 0)
         good = len(report.candidates) if report is not None else 0
-        self.import_button.setText(f"&Import {_count(good, 'good row')}")
+        self.import_button.setText(f"&Import {count_text(good, 'good row')}")
         self.import_button.setEnabled(good > 0)
         if report is None:
             self.summary_label.setText("Nothing to import yet.")
@@ -315,7 +337,7 @@ class ImportDialog(QDialog):
         if bad:
             parts.append(f"{bad} with errors will be left out (fix them in the file and press Re-read file)")
         if warnings:
-            parts.append(f"{_count(warnings, 'warning')} to look at")
+            parts.append(f"{count_text(warnings, 'warning')} to look at")
         self.summary_label.setText("; ".join(parts) + ".")
         self.preview.resizeColumnsToContents()
 
@@ -327,6 +349,8 @@ class ImportDialog(QDialog):
         if report is not None and report.sheet is not None:
             self.sheet_combo.setCurrentText(report.sheet)
         self.sheet_combo.blockSignals(False)
+        reason = report.sheet_reason if report is not None else ""
+        self.sheet_combo.setToolTip(f"Why this sheet: {reason}" if reason else "The worksheet to read")
         self.sheet_combo.setVisible(len(sheets) > 1)
         self.sheet_label.setVisible(len(sheets) > 1)
         if report is not None:
@@ -351,8 +375,7 @@ class ImportDialog(QDialog):
             title.setMaximumWidth(170)
             title.setToolTip(f"Column {mapping.index + 1} of the sheet")
             combo = QComboBox()
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(12)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # never "Visualization Languag"
             combo.setAccessibleName(f"Import column {mapping.header} as")
             for kind in FIELD_TARGETS:
                 combo.addItem(target_text(ColumnTarget(kind), self._catalog), kind)

@@ -32,6 +32,22 @@ from ui.supply_controller import SupplyController
 from ui.supply_panel import SupplyPanel
 from ui.whatif_controller import WhatIfController
 
+DEFAULT_SIZE = (1280, 820)  # a new window's size
+MINIMUM_SIZE = (1024, 640)  # the smallest size every tab lays out cleanly at (760 × 520 cut roles to "S… E…")
+
+
+class ToolbarUndoAction(QAction):
+    """Undo or Redo with a fixed label; the tooltip names what it would undo ("Undo Rename (Ctrl+Z)")."""
+
+    def __init__(self, verb: str, shortcut: str, parent: QWidget) -> None:
+        super().__init__(verb, parent)
+        self._verb, self._shortcut = verb, shortcut
+        self.setEnabled(False)
+        self.describe("")
+
+    def describe(self, text: str) -> None:
+        self.setToolTip(f"{self._verb} {text} ({self._shortcut})" if text else f"Nothing to {self._verb.lower()}")
+
 
 class MainWindow(QMainWindow):
     """One project per window; see the module docstring."""
@@ -80,7 +96,7 @@ class MainWindow(QMainWindow):
         self._make_toolbar()
         self._make_status_bar()
         self.setAcceptDrops(True)
-        self.setMinimumSize(QSize(760, 520))
+        self.setMinimumSize(QSize(*MINIMUM_SIZE))
 
         self.supply = SupplyController(self.doc, self)
         self.supply.reportReady.connect(self.supply_panel.show_report)
@@ -107,7 +123,7 @@ class MainWindow(QMainWindow):
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         else:
-            self.resize(1280, 820)
+            self.resize(*DEFAULT_SIZE)
         self._on_project_replaced()
         self.supply.schedule()
 
@@ -119,6 +135,10 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        # The toolbar's buttons keep short fixed labels so the toolbar never shifts as the undo text
+        # changes ("Undo Import 25 candidates"); the full text is in their tooltips and the Edit menu.
+        self.toolbar_undo = self._toolbar_twin("Undo", stack.undo, stack.canUndoChanged, stack.undoTextChanged)
+        self.toolbar_redo = self._toolbar_twin("Redo", stack.redo, stack.canRedoChanged, stack.redoTextChanged)
         self.playbook_action = QAction("&Roles and tasks…", self)
         self.playbook_action.setShortcut(QKeySequence.StandardKey.HelpContents)
         self.playbook_action.setToolTip("Browse the Playbook's roles, tasks and skills")
@@ -128,11 +148,20 @@ class MainWindow(QMainWindow):
         for action in (self.solver.solve_action, self.solver.stop_action, self.solver.cancel_action):
             self.addAction(action)  # shortcuts work from every tab
 
+    def _toolbar_twin(self, verb: str, run: Any, can_changed: Any, text_changed: Any) -> QAction:
+        shortcut = QKeySequence.StandardKey.Undo if verb == "Undo" else QKeySequence.StandardKey.Redo
+        action = ToolbarUndoAction(verb, QKeySequence(shortcut).toString(), self)
+        action.triggered.connect(run)
+        can_changed.connect(action.setEnabled)
+        text_changed.connect(action.describe)
+        return action
+
     def _make_menus(self) -> None:
         f = self.files
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([f.new_action, f.new_ds_action, f.new_catalog_action, f.open_action])
         file_menu.addMenu(f.recent_menu)
+        file_menu.addMenu(f.examples_menu)
         file_menu.addSeparator()
         file_menu.addActions([f.save_action, f.save_as_action])
         file_menu.addSeparator()
@@ -158,7 +187,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.addActions([self.files.new_action, self.files.open_action, self.files.save_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addActions([self.toolbar_undo, self.toolbar_redo])
         toolbar.addSeparator()
         toolbar.addActions([self.files.import_action, self.files.export_plan_action])
         toolbar.addSeparator()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.catalog import Catalog, Involvement, Role, Source, Task
 from planner.model.fit import profile_skills
+from planner.wording import without_source_keys
 from ui.charts.radar import RadarChart, level_bands
 
 FOOTNOTE = "● measured from a Playbook chart   ○ inferred from the Playbook's text"
@@ -55,10 +56,11 @@ def role_html(catalog: Catalog, role: Role) -> str:
         if value is None:
             continue
         mark = "●" if value.source is Source.SOURCED else "○"
-        level = f"{value.level} ({catalog.scale.name_of(value.level)})"
-        rows.append(
-            f"<tr><td>{escape(skill.name)}</td><td>{escape(level)}</td>"
-            f"<td>{mark} {value.source.value}</td><td>{escape(value.note)}</td></tr>"
+        level = f"{value.level:g} {catalog.scale.name_of(value.level)}"
+        rows.append(  # names and levels never break mid-word; the note wraps
+            f"<tr><td style='white-space:nowrap'>{escape(skill.name)}</td>"
+            f"<td style='white-space:nowrap' title='{value.source.value}'>{mark} {escape(level)}</td>"
+            f"<td>{escape(without_source_keys(value.note))}</td></tr>"
         )
     aliases = ", ".join(a for a in role.aliases if a.casefold() != role.name.casefold())
     parts = [
@@ -67,12 +69,14 @@ def role_html(catalog: Catalog, role: Role) -> str:
         f"<b>Secondary tasks:</b> {tasks(Involvement.SECONDARY)}</p>",
     ]
     if role.code_style:
-        parts.append(f"<p><b>Code:</b> {escape(role.code_style)}</p>")
+        parts.append(f"<p><b>Code:</b> {escape(without_source_keys(role.code_style))}</p>")
     if aliases:
         parts.append(f"<p><b>Job titles that map to this role:</b> {escape(aliases)}</p>")
     parts.append(
         "<h3>Skill profile</h3><table width='100%' cellspacing='0' cellpadding='3' border='1'>"
-        "<tr><th>Skill</th><th>Level</th><th>Source</th><th>Note</th></tr>" + "".join(rows) + "</table>"
+        "<tr><th width='30%'>Skill</th><th width='25%'>Level</th><th width='45%'>Note</th></tr>"
+        + "".join(rows)
+        + "</table><p><small>● measured from a Playbook chart; ○ inferred from the Playbook's text.</small></p>"
     )
     return "".join(parts)
 
@@ -193,7 +197,7 @@ class PlaybookBrowser(QDialog):
         layout = QHBoxLayout(tab)
         layout.addWidget(left)
         layout.addWidget(self.role_radar, 4)
-        layout.addWidget(self.role_text, 4)
+        layout.addWidget(self.role_text, 5)
         return tab
 
     def show_role(self, role_id: str) -> None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.document import ProjectDocument
+from ui.header_fit import widest_word
 from ui.models.requirements_model import KEY_ROLE, RequirementsModel
 from ui.models.task_tree_model import TaskTreeModel
 from ui.rating_delegate import RatingDelegate
@@ -80,6 +81,8 @@ class ProjectPanel(QWidget):
         self.requirements.setModel(self.requirements_model)
         self.requirements.setItemDelegate(RatingDelegate(lambda: self._doc.project.catalog.scale, self.requirements))
         self.requirements.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.requirements_model.modelReset.connect(self._fit_requirement_titles)
+        self._fit_requirement_titles()
         self.requirements.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.requirements.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -179,3 +182,10 @@ class ProjectPanel(QWidget):
                         index, QItemSelectionModel.SelectionFlag.ClearAndSelect
                     )
                     return
+
+    def _fit_requirement_titles(self) -> None:
+        """Task columns never cut a word of their (two-line) titles; the table scrolls instead."""
+        header = self.requirements.horizontalHeader()
+        model = self.requirements_model
+        titles = [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+        header.setMinimumSectionSize(max(60, widest_word(header, titles)))

@@ -13,25 +13,38 @@ from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Q
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
     QStackedWidget,
     QTableView,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_matrix
+from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_matrix, gaps_first
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.constraints import BudgetScope
 from planner.model.plan import Member, Plan, PlanStatus
 from planner.model.project import Problem
-from planner.wording import hire_text, level_text, plan_status_text, staff_counts_text
+from planner.wording import (
+    count_text,
+    hire_text,
+    level_text,
+    number_text,
+    plan_status_text,
+    staff_counts_text,
+    staff_or_hire,
+)
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
+from ui.charts.skill_bars import SkillBars, SkillLevel
+from ui.models.candidate_table_model import short_skill_name
 from ui.models.coverage_model import CellState
 from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
 
@@ -135,36 +148,52 @@ class ResultsPanel(QWidget):
         self.gaps.setAccessibleName("Gaps and hires")
         self.gaps.setOpenLinks(False)
 
+        self.gaps_only = QCheckBox("&Gaps only")
+        self.gaps_only.setToolTip("Show only the skills with a missing or thin requirement (they always come first)")
+        self.gaps_only.toggled.connect(lambda _checked: self._show_heatmap())
+        self.skill_bars = SkillBars()
+        self.skill_bars.setAccessibleName("Team versus requirements, one bar per skill")
+
         team_box = _box("Team", self.team_view)
-        details_box = _box("Details", self.details)
-        coverage_box = _box("Coverage (skills × tasks)", self.heatmap, coverage_legend())
-        radar_box = _box("Team vs requirements", self.radar)
+        self.details_box = _box("Details", self.details)
+        self.details_box.hide()  # shown when a member or a heatmap cell is clicked
+        coverage_page = QWidget()
+        coverage_layout = QVBoxLayout(coverage_page)
+        coverage_layout.setContentsMargins(6, 6, 6, 6)
+        coverage_top = QHBoxLayout()
+        coverage_top.addWidget(QLabel("Skills down, tasks across; gaps come first."))
+        coverage_top.addStretch(1)
+        coverage_top.addWidget(self.gaps_only)
+        coverage_layout.addLayout(coverage_top)
+        coverage_layout.addWidget(self.heatmap, 1)
+        coverage_layout.addWidget(coverage_legend())
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(coverage_page, "&Coverage")
+        self.views.addTab(self.skill_bars, "S&kill levels")
+        self.views.addTab(self.radar, "R&adar")
+        self.views.setTabToolTip(0, "Which requirements the team meets, thinly or not at all (task × skill)")
+        self.views.setTabToolTip(1, "The team's best rating per skill against the highest level required")
+        self.views.setTabToolTip(2, "The same as a radar chart, like the Playbook's skill profiles")
         gaps_box = _box("Gaps and hires", self.gaps)
 
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(team_box)
-        left.addWidget(details_box)
-        left.setStretchFactor(0, 3)
+        left.addWidget(self.details_box)
+        left.addWidget(gaps_box)
+        left.setStretchFactor(0, 2)
         left.setStretchFactor(1, 2)
-        bottom = QSplitter(Qt.Orientation.Horizontal)
-        bottom.addWidget(radar_box)
-        bottom.addWidget(gaps_box)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(coverage_box)
-        right.addWidget(bottom)
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        left.setStretchFactor(2, 3)
         content = QSplitter(Qt.Orientation.Horizontal)
         content.addWidget(left)
-        content.addWidget(right)
-        content.setStretchFactor(0, 2)
-        content.setStretchFactor(1, 3)
-        for splitter in (left, bottom, right, content):
+        content.addWidget(self.views)
+        content.setStretchFactor(0, 1)
+        content.setStretchFactor(1, 1)
+        for splitter in (left, content):
             splitter.setChildrenCollapsible(False)
-        content.setSizes([590, 710])
-        right.setSizes([470, 350])
-        bottom.setSizes([420, 420])
-        left.setSizes([330, 490])
+        self._left = left
+        content.setSizes([560, 700])
+        left.setSizes([240, 180, 400])
 
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty_label)
@@ -260,9 +289,10 @@ class ResultsPanel(QWidget):
         self.status_label.setVisible(True)
         self.status_label.setStyleSheet(BANNER_STYLES["warn" if plan.uncovered else "ok"])
         self._matrix = coverage_matrix(self._problem, plan)
-        self.heatmap.show_coverage(self._matrix)
+        self._show_heatmap()
         self.summary_label.setText(self._summary(plan))
         self.gaps.setHtml(self._gaps_html(plan))
+        self._fit_team_height()
         keep = self._selected if self._selected and plan.member(self._selected) else None
         self._quiet = True
         try:
@@ -271,20 +301,40 @@ class ResultsPanel(QWidget):
             self._quiet = False
         self._set_selected(keep, emit=False)
 
+    def _fit_team_height(self) -> None:
+        """The team table shows every member without scrolling up to eight rows, and never fewer
+        than four (so the gaps below keep the rest of the column)."""
+        view = self.team_view
+        rows = self.team_model.rowCount()
+        row_height = view.verticalHeader().defaultSectionSize()
+        chrome = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth() + 2
+        if view.horizontalScrollBar().isVisible():
+            chrome += view.horizontalScrollBar().height()
+        view.setMinimumHeight(chrome + row_height * max(1, min(rows, 4)))
+        wanted = chrome + row_height * max(1, min(rows, 8)) + 40  # + the box's title and margins
+        sizes = self._left.sizes()
+        total = sum(sizes)
+        if total > 0 and sizes[0] < wanted:
+            spare = total - wanted - (sizes[1] if self.details_box.isVisible() else 0)
+            self._left.setSizes([wanted, sizes[1], max(spare, 120)])
+
+    def _show_heatmap(self) -> None:
+        self.heatmap.show_coverage(gaps_first(self._matrix, gaps_only=self.gaps_only.isChecked()))
+
     def _summary(self, plan: Plan) -> str:
         people = len(plan.team)
         required = len(self._matrix.cells) - self._matrix.count(CellState.NOT_REQUIRED)
         met = required - self._matrix.count(CellState.MISSING)
         who = f" ({staff_counts_text(plan)})" if people else ""
-        parts = [f"{people} {'person' if people == 1 else 'people'}{who}"]
+        parts = [f"{count_text(people, 'person')}{who}"]
         parts.append(f"total cost {format_cost(plan.total_cost)}")
         if plan.settings.budget_scope is BudgetScope.NEW:
             parts.append(f"new spend {format_cost(plan.budget_spend)}")
         if required:
-            parts.append(f"{met} of {required} requirements covered")
+            parts.append(f"{number_text(met)} of {count_text(required, 'requirement')} covered")
         thin = self._matrix.count(CellState.THIN)
         if thin:
-            parts.append(f"{thin} covered by one person only")
+            parts.append(f"{number_text(thin)} covered by one person only")
         return " · ".join(parts)
 
     # --- radar and text ---------------------------------------------------------------
@@ -301,9 +351,15 @@ class ResultsPanel(QWidget):
     def _update_radar(self) -> None:
         plan, catalog = self._plan, self._catalog
         skills = list(self._matrix.skills)
-        self.radar.set_axes([self._skill_name(s) for s in skills], catalog.scale.max, level_bands(catalog.scale))
+        self.radar.set_axes(
+            [self._skill_name(s) for s in skills],
+            catalog.scale.max,
+            level_bands(catalog.scale),
+            short_labels=[short_skill_name(catalog, s) for s in skills],
+        )
         if plan is None or not skills:
             self.radar.set_series([])
+            self.skill_bars.set_levels([], catalog.scale.max, level_bands(catalog.scale))
             return
         required = [max((r.level for r in plan.requirements if r.skill == s), default=0) for s in skills]
         best = [max((self._rating(m, s) for m in plan.team), default=0.0) for s in skills]
@@ -312,9 +368,16 @@ class ResultsPanel(QWidget):
             ("Required (highest level)", [float(v) for v in required], None),
         ]
         member = plan.member(self._selected) if self._selected else None
-        if member is not None:
-            series.append((member.candidate, [self._rating(member, s) for s in skills], None))
+        mine = [self._rating(member, s) for s in skills] if member is not None else None
+        if member is not None and mine is not None:
+            series.append((member.candidate, mine, None))
         self.radar.set_series(series, dashed={"Required (highest level)"})
+        rows = [
+            SkillLevel(self._skill_name(s), float(required[i]), best[i], mine[i] if mine is not None else None)
+            for i, s in enumerate(skills)
+        ]
+        name = member.candidate if member is not None else ""
+        self.skill_bars.set_levels(rows, catalog.scale.max, level_bands(catalog.scale), name)
 
     def _skill_name(self, skill: str) -> str:
         try:
@@ -403,6 +466,7 @@ class ResultsPanel(QWidget):
             self.details.setHtml("")
         else:
             self.details.setHtml(self._member_html(member))
+        self.details_box.setVisible(member is not None)
         if emit and name:
             self.memberSelected.emit(name)
 
@@ -411,8 +475,8 @@ class ResultsPanel(QWidget):
         role = self.team_model.role_name(member.role)
         tasks = self.team_model.task_names(member) or "none"
         head = (
-            f"<p><b>{escape(member.candidate)}</b> — {escape(role)}, role fit {format_fit(member.fit)}, "
-            f"cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
+            f"<p><b>{escape(member.candidate)}</b> ({staff_or_hire(member.employee)}) — {escape(role)}, "
+            f"role fit {format_fit(member.fit)}, cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
         )
         covered = [c for c in self._matrix.cells.values() if member.candidate in c.covered_by]
         if not covered:
@@ -425,10 +489,11 @@ class ResultsPanel(QWidget):
                 f"<li>{escape(self._pair(cell.task, cell.skill))} ≥ {cell.required}: "
                 f"rates {escape(level_text(catalog, rating))}{alone}</li>"
             )
-        return head + f"<p>Covers {len(covered)} requirement(s):</p><ul>{''.join(items)}</ul>"
+        return head + f"<p>Covers {count_text(len(covered), 'requirement')}:</p><ul>{''.join(items)}</ul>"
 
     def _show_requirement(self, task: str, skill: str) -> None:
         cell = self._matrix.cells.get((task, skill))
         if cell is not None:
             text = self.heatmap.coverage_model().tooltip(cell)
             self.details.setHtml("<br>".join(escape(line) for line in text.split("\n")))
+            self.details_box.show()

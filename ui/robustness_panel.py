@@ -33,7 +33,7 @@ from planner.analyses.robustness import DepartureImpact, RobustnessReport, robus
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Problem
-from planner.wording import requirement_text
+from planner.wording import count_text, number_text, plural, requirement_text
 from ui.models.bus_factor_model import (
     FILTER_ROLE,
     KEY_ROLE,
@@ -75,10 +75,6 @@ def _box(title: str, *items: QWidget | QHBoxLayout) -> QGroupBox:
         else:
             layout.addWidget(item)
     return box
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 class RobustnessPanel(QWidget):
@@ -241,11 +237,11 @@ class RobustnessPanel(QWidget):
         single = report.single_points
         parts = []
         if single:
-            parts.append(f"{_plural(len(single), 'requirement')} would be uncovered by one departure")
+            parts.append(f"{count_text(len(single), 'requirement')} would be uncovered by one departure")
         else:
             parts.append("No single departure uncovers a requirement")
         if short:
-            parts.append(f"{len(short)} already {'has' if len(short) == 1 else 'have'} fewer members than needed")
+            parts.append(f"{number_text(len(short))} already {plural(len(short), 'has')} fewer members than needed")
         worst = max(report.departures, key=lambda d: len(d.lost), default=None)
         if worst is not None and worst.lost:
             parts.append(f"losing {worst.member} would uncover {len(worst.lost)}")
@@ -269,7 +265,7 @@ class RobustnessPanel(QWidget):
         parts = [f"<p><b>If {escape(impact.member)} leaves</b></p>"]
         if impact.lost:
             items = "".join(f"<li>{escape(requirement_text(catalog, r))}</li>" for r in impact.lost)
-            parts.append(f"<p>{_plural(len(impact.lost), 'requirement')} would be uncovered:</p><ul>{items}</ul>")
+            parts.append(f"<p>{count_text(len(impact.lost), 'requirement')} would be uncovered:</p><ul>{items}</ul>")
         else:
             parts.append("<p>Every requirement stays covered.</p>")
         if impact.orphaned_tasks:

@@ -100,13 +100,15 @@ class RoleFitPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(FitColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FitColumn.FIT, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(FitColumn.FIT, 160)
-        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.ResizeToContents)
+        for column, width in ((FitColumn.ROLE, 160), (FitColumn.FIT, 110), (FitColumn.TASKS, 150)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(FitColumn.GROWTH, QHeaderView.ResizeMode.Stretch)
-        self.view.setWordWrap(False)
-        self.view.verticalHeader().setDefaultSectionSize(30)
+        # Role names, main tasks and growth steps wrap onto more lines instead of being cut.
+        self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().lineSpacing() * 2 + 12)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(self._update_radar)
         self.view.selectionModel().selectionChanged.connect(self._update_growth)
 
@@ -137,7 +139,7 @@ class RoleFitPanel(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([560, 520])
+        splitter.setSizes([720, 540])  # the table (with its growth column) first
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self.growth)

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
 from planner.errors import PlannerError
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Problem
-from planner.wording import format_seconds, plan_status_text
+from planner.wording import format_gap, format_seconds
 from ui import dialogs
 from ui.document import ProjectDocument
-from ui.models.candidate_table_model import format_cost
 from ui.worker import Worker
 
 SolveFunction = Callable[..., Plan]
@@ -40,21 +39,39 @@ def default_solve(problem: Problem, **kwargs: Any) -> Plan:
     return solve_isolated(problem, **kwargs)
 
 
+STAGE_VALUES = {"cost": lambda o: o.cost, "team size": lambda o: o.headcount}
+
+
+def proven_gap(report: Any) -> float | None:
+    """How far the best team so far can still be from the best possible, when the solver knows
+    (its bound on the cost or the team size); None when it cannot say."""
+    objective, bound = getattr(report, "objective", None), getattr(report, "bound", None)
+    value_of = STAGE_VALUES.get(str(getattr(report, "stage", "")))
+    if objective is None or bound is None or value_of is None:
+        return None
+    value = float(value_of(objective))
+    return max(0.0, (value - float(bound)) / value) if value > 0 else 0.0
+
+
 def progress_text(report: Any) -> str:
-    """ "Best so far: 0 uncovered · 5 people · cost 812,000 · bound 4 · 3.2 s"."""
-    parts = []
-    objective = getattr(report, "objective", None)
-    if objective is not None and getattr(report, "plan", None) is not None:
-        parts.append(f"Best so far: {objective.uncovered} uncovered")
-        parts.append(f"{objective.headcount} people")
-        parts.append(f"cost {format_cost(objective.cost)}")
-    else:
-        parts.append(f"Searching ({getattr(report, 'stage', 'starting')})")
-    bound = getattr(report, "bound", None)
-    if bound is not None:
-        parts.append(f"bound {bound:g}")
-    parts.append(format_seconds(float(getattr(report, "elapsed", 0.0))))
-    return " · ".join(parts)
+    """What the search is doing, in a manager's words; the team's numbers are the Results view's
+    (the plan shown there), never repeated here, so the two cannot disagree."""
+    if getattr(report, "plan", None) is None:
+        return "Searching for a first team"
+    gap = proven_gap(report)
+    if gap is None or gap <= 0:
+        return "Best team so far shown · searching for a better team"
+    return f"Best team so far shown, proven within {format_gap(gap)} · searching for a better team"
+
+
+def finished_text(plan: Plan) -> str:
+    """A short line for the status bar once a solve ends (the verdict is the Results banner)."""
+    took = format_seconds(plan.solve_seconds)
+    if plan.status is PlanStatus.INFEASIBLE:
+        return f"No team fits the constraints (checked in {took})"
+    if plan.status is PlanStatus.CANCELLED:
+        return f"Stopped after {took}; the best team so far is kept"
+    return f"Solved in {took}"
 
 
 class SolveController(QObject):
@@ -211,7 +228,7 @@ class SolveController(QObject):
         self._end()
         self._doc.set_plan(plan)
         self.planAvailable.emit(problem, plan)
-        self.status_label.setText(plan_status_text(plan))
+        self.status_label.setText(finished_text(plan))
         self.solveFinished.emit(plan)
         if plan.status is PlanStatus.INFEASIBLE:
             dialogs.error(

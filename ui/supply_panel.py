@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.requirements import Requirement
 from planner.solver import SupplyReport
-from planner.wording import requirement_text
+from planner.wording import count_text, number_text, requirement_text
 from ui.models.supply_model import SORT_ROLE, SupplyColumn, SupplyModel
 
 EMPTY_TEXT = "Choose tasks and add candidates to see how many candidates qualify for each requirement."
@@ -77,7 +77,7 @@ class SupplyPanel(QWidget):
     def _names(self, requirements: tuple[Requirement, ...]) -> str:
         shown = "; ".join(requirement_text(self._catalog, r) for r in requirements[:MAX_NAMED])
         more = len(requirements) - MAX_NAMED
-        return shown + (f"; and {more} more" if more > 0 else "")
+        return shown + (f"; and {number_text(more)} more" if more > 0 else "")
 
     def _summary(self, report: SupplyReport) -> str:
         if not report.rows:
@@ -85,8 +85,9 @@ class SupplyPanel(QWidget):
         parts = []
         if report.unmeetable:
             n = len(report.unmeetable)
-            noun = "requirements" if n > 1 else "requirement"
-            parts.append(f"{n} {noun} cannot be met by these candidates: {self._names(report.unmeetable)}.")
+            parts.append(
+                f"{count_text(n, 'requirement')} cannot be met by these candidates: {self._names(report.unmeetable)}."
+            )
         if report.single_points:
             n = len(report.single_points)
             counts = {row.count for row in report.rows if row.requirement in report.single_points}
@@ -97,10 +98,10 @@ class SupplyPanel(QWidget):
             else:
                 what = "requirements have" if plural else "requirement has"
                 what += " no spare candidate"
-            parts.append(f"{n} {what}: {self._names(report.single_points)}.")
+            parts.append(f"{number_text(n)} {what}: {self._names(report.single_points)}.")
         if not parts:
             n = len(report.rows)
-            subject = "The requirement has" if n == 1 else f"All {n} requirements have"
+            subject = "The requirement has" if n == 1 else f"All {number_text(n)} requirements have"
             fewest = min(row.count for row in report.rows)
-            parts.append(f"{subject} at least {fewest} qualified candidates.")
+            parts.append(f"{subject} at least {count_text(fewest, 'qualified candidate')}.")
         return " ".join(parts)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint, tradeoff_curve
 from planner.model.plan import Plan
 from planner.model.project import Problem
+from planner.wording import count_text
 from ui.charts.tradeoff_chart import TradeoffChart, format_limit, point_tooltip
 from ui.models.team_model import format_cost
 from ui.worker import Worker
@@ -286,7 +287,7 @@ class TradeoffPanel(QWidget):
         if not points:
             return "No feasible plan: relax the must-hire pins or the minimum team size, then Compute again."
         proven = sum(1 for p in points if p.proven)
-        text = f"{len(points)} point{'s' if len(points) != 1 else ''}"
+        text = count_text(len(points), "point")
         text += ", all proven optimal" if proven == len(points) else f", {proven} proven optimal"
         cheapest, richest = min(points, key=lambda p: p.limit), max(points, key=lambda p: p.limit)
         text += (

@@ -97,3 +97,24 @@ def coverage_matrix(problem: Problem | None, plan: Plan) -> CoverageMatrix:
 
 def _position(order: tuple[str, ...], item: str) -> int:
     return order.index(item) if item in order else len(order)
+
+
+def _risk(cell: CoverageCell) -> int:
+    """0 for a missing must-have, 1 missing nice-to-have, 2 thin, 3 met or not required."""
+    if cell.state is CoverageStatus.MISSING:
+        return 0 if cell.must_have else 1
+    return 2 if cell.state is CoverageStatus.THIN else 3
+
+
+def gaps_first(matrix: CoverageMatrix, *, gaps_only: bool = False) -> CoverageMatrix:
+    """``matrix`` with its skills ordered worst first: a missing must-have, a missing nice-to-have,
+    a thin requirement, then the rest (ties keep the catalog order). ``gaps_only`` keeps only the
+    skills with a missing or thin requirement."""
+
+    def risk(skill: str) -> int:
+        return min((_risk(matrix.cells[(t, skill)]) for t in matrix.tasks if (t, skill) in matrix.cells), default=3)
+
+    skills = sorted(matrix.skills, key=risk)  # stable: ties keep the catalog order
+    if gaps_only:
+        skills = [s for s in skills if risk(s) < 3]
+    return CoverageMatrix(matrix.tasks, tuple(skills), matrix.cells)

@@ -12,34 +12,33 @@ import copy
 from dataclasses import dataclass
 
 from planner.errors import ValidationError
+from planner.model.constraints import BudgetScope
 from planner.model.plan import Plan
 from planner.model.project import Project
 from planner.model.requirements import Requirement
 from planner.model.scenario import CURRENT, Scenario
+from planner.wording import team_size_text
 
 
-def snapshot(project: Project, name: str) -> Scenario:
-    """A scenario holding the project's current settings (the starting point for a what-if)."""
+def snapshot(setup: Project | Scenario, name: str) -> Scenario:
+    """A scenario called ``name`` holding the settings of a project or another scenario.
+
+    The starting point for a what-if ("New from current") and an independent copy of a
+    scenario alike; the plan is shared, since plans are immutable.
+    """
     return Scenario(
         name=name,
-        subtasks=dict(project.subtasks),
-        requirement_overrides=dict(project.requirement_overrides),
-        nice_to_have=set(project.nice_to_have),
-        constraints=project.constraints,
-        plan=project.plan,
+        subtasks=dict(setup.subtasks),
+        requirement_overrides=dict(setup.requirement_overrides),
+        nice_to_have=set(setup.nice_to_have),
+        constraints=setup.constraints,
+        plan=setup.plan,
     )
 
 
 def copy_scenario(scenario: Scenario, name: str) -> Scenario:
-    """An independent copy of ``scenario`` called ``name`` (its plan is shared: plans are immutable)."""
-    return Scenario(
-        name=name,
-        subtasks=dict(scenario.subtasks),
-        requirement_overrides=dict(scenario.requirement_overrides),
-        nice_to_have=set(scenario.nice_to_have),
-        constraints=scenario.constraints,
-        plan=scenario.plan,
-    )
+    """An independent copy of ``scenario`` called ``name``."""
+    return snapshot(scenario, name)
 
 
 def find_scenario(project: Project, name: str) -> Scenario:
@@ -98,9 +97,13 @@ def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
     if scenario.requirement_overrides != project.requirement_overrides or scenario.nice_to_have != project.nice_to_have:
         out.append("requirement levels changed")
     a, b = project.constraints, scenario.constraints
+    if (a.team_size_min, a.team_size_max) != (b.team_size_min, b.team_size_max):
+        before, after = (
+            team_size_text(a.team_size_min, a.team_size_max),
+            team_size_text(b.team_size_min, b.team_size_max),
+        )
+        out.append(f"{after} (was {before.removeprefix('team size ')})")
     labels = {
-        "team_size_min": "team min",
-        "team_size_max": "team max",
         "budget": "budget",
         "max_tasks_per_person": "tasks per person",
         "redundancy": "redundancy",
@@ -116,6 +119,9 @@ def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
         out.append(f"{name} available")
     for name in sorted(set(b.must_hire) - set(a.must_hire)):
         out.append(f"must hire {name}")
+    if a.budget_scope != b.budget_scope:
+        covered = "new spend only" if b.budget_scope is BudgetScope.NEW else "the whole team"
+        out.append(f"budget covers {covered}")
     if a.objective_order != b.objective_order:
         out.append("cost before team size" if b.objective_order.value == "cost_first" else "team size before cost")
     return tuple(out)

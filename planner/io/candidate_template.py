@@ -1,5 +1,6 @@
 """A candidate template workbook: the columns the importer reads, a 0–5 drop-down on every
-skill column, and an Instructions sheet explaining the scale and the skills.
+skill column, Employee/Applicant on the Status column, the catalog's role names on the
+Applied-for column, and an Instructions sheet explaining the scale and the skills.
 
 Optionally pre-filled with candidates (an "export candidates" that imports back exactly:
 ``import_candidates(write_candidate_template(catalog, path, candidates=c)).candidates == c``).
@@ -28,10 +29,12 @@ from planner.io.xlsx_style import (
     set_widths,
     write_table,
 )
-from planner.model.candidates import Candidate
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
+from planner.wording import status_word
 
-FIELD_COLUMNS = ("Name", "Email", "Annual cost", "Notes", "Max tasks")
+FIELD_COLUMNS = ("Name", "Email", "Annual cost", "Notes", "Max tasks", "Status", "Applied for")
+ROLE_SEPARATOR = "; "  # several roles in one Applied-for cell
 BLANK_ROWS = 500  # validated rows below the last candidate
 
 
@@ -57,7 +60,16 @@ def build_candidate_template(
 def _candidates_sheet(ws: Worksheet, catalog: Catalog, candidates: Sequence[Candidate], currency: str) -> None:
     headers = [*FIELD_COLUMNS, *[s.name for s in catalog.skills]]
     rows = [
-        [c.name, c.email, c.cost, c.notes, c.max_tasks, *[c.ratings.get(s.id) for s in catalog.skills]]
+        [
+            c.name,
+            c.email,
+            c.cost,
+            c.notes,
+            c.max_tasks,
+            status_word(c.status),
+            applied_for_text(catalog, c.roles),
+            *[c.ratings.get(s.id) for s in catalog.skills],
+        ]
         for c in candidates
     ]
     first_skill = len(FIELD_COLUMNS) + 1
@@ -96,15 +108,42 @@ def _candidates_sheet(ws: Worksheet, catalog: Catalog, candidates: Sequence[Cand
         error="Max tasks is a whole number, 1 or more (blank: no cap).",
     )
     tasks.add(f"E2:E{last_row}")
-    for validation in (ratings, cost, tasks):
+    status = DataValidation(
+        type="list",
+        formula1='"' + ",".join(status_word(v) for v in CandidateStatus) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+        error="Employee (current staff) or Applicant; yes/no and internal/external are read too.",
+        promptTitle="Status",
+        prompt="Employee: already works here. Applicant: someone to make an offer to (the default when blank).",
+        showInputMessage=True,
+    )
+    status.add(f"F2:F{last_row}")
+    applied = DataValidation(
+        type="list",
+        formula1='"' + ",".join(r.name for r in catalog.roles) + '"',
+        allow_blank=True,
+        showErrorMessage=False,  # several roles may be typed, separated by ";"
+        promptTitle="Applied for",
+        prompt="The role(s) the person applied for or is open to (several: separate with ;). Blank: any role.",
+        showInputMessage=True,
+    )
+    applied.add(f"G2:G{last_row}")
+    for validation in (ratings, cost, tasks, status, applied):
         ws.add_data_validation(validation)
     for row in range(len(rows) + 2, last_row + 1):  # the blank rows keep the formats too
         ws.cell(row=row, column=3).number_format = currency_format(currency)
     ws.freeze_panes = "B2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{max(2, len(rows) + 1)}"
     ws.row_dimensions[1].height = 32
-    set_widths(ws, [24, 28, 13, 30, 10, *[13] * len(catalog.skills)])
+    set_widths(ws, [24, 28, 13, 30, 10, 12, 30, *[13] * len(catalog.skills)])
     print_setup(ws, "1:1")
+
+
+def applied_for_text(catalog: Catalog, roles: tuple[str, ...]) -> str:
+    """The Applied-for cell of a person: their roles by name ("" when open to every role)."""
+    return ROLE_SEPARATOR.join(catalog.role(r).name if r in catalog.role_ids else r for r in roles)
 
 
 def _level_prompt(catalog: Catalog) -> str:
@@ -124,6 +163,10 @@ def _instructions_sheet(ws: Worksheet, catalog: Catalog) -> None:
         "and Beginner, Novice, Intermediate, Advanced, Expert.",
         "Annual cost: a number (185000); blank means unknown. Max tasks: a whole number that lowers "
         "the project's tasks-per-person cap for this person.",
+        "Status: Employee (already works here: with a new-spend budget their pay is not counted) or Applicant "
+        "(the default). Applied for: the role or roles (separated by ;) the person applied for or is open to; "
+        "the solver gives them only one of those. A job title is read with the Playbook's terminology, so it may "
+        "open several roles (the import shows which); blank means open to every role.",
         "Extra columns are allowed: the import reports them as ignored.",
         "Save as .xlsx (or .csv/.ods) and import it with File ▸ Import candidates, or the command line: import FILE.",
     ]

@@ -8,13 +8,16 @@ them and the user can fix the file; :func:`report_to_dict` is the documented
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
-from planner.io.rating_parse import RatingScale
+from planner.io.rating_parse import PercentValue, RatingScale
 from planner.io.role_titles import TitleMatch
 from planner.model.candidates import Candidate
+from planner.wording import count_text
 
 
 class Severity(str, Enum):
@@ -33,6 +36,7 @@ class ImportProblem:
     value: str
     severity: Severity
     message: str
+    advice: str = ""  # what to do, surface-neutrally: a key of planner.wording.ADVICE
 
 
 TARGET_KINDS = (
@@ -81,13 +85,18 @@ class ColumnMapping:
     target: ColumnTarget
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen dataclass costs microseconds per row on a 100,000-row import
 class ImportedRow:
-    """A data row as text (for the preview) and its candidate, ``None`` when it was not imported."""
+    """A data row (its cells as read) and its candidate, ``None`` when it was not imported."""
 
     row: int
-    values: tuple[str, ...]
+    cells: Sequence[Any]
     candidate: Candidate | None
+
+    @cached_property
+    def values(self) -> tuple[str, ...]:
+        """The cells as the preview shows them (numbers without a spurious ``.0``, percentages with ``%``)."""
+        return tuple(cell_text(value) for value in self.cells)
 
 
 @dataclass(frozen=True)
@@ -123,13 +132,25 @@ class ImportReport:
         imported = sum(1 for row in self.rows if row.candidate is not None)
         rejected = sum(1 for row in self.rows if row.candidate is None)
         return (
-            f"{where}, header row {self.header_row}: {imported} candidate(s) ready, "
-            f"{rejected} row(s) not imported, {len(self.errors)} error(s), {len(self.warnings)} warning(s)"
+            f"{where}, header row {self.header_row}: {count_text(imported, 'candidate')} ready, "
+            f"{count_text(rejected, 'row')} not imported, {count_text(len(self.errors), 'error')}, "
+            f"{count_text(len(self.warnings), 'warning')}"
         )
 
     def problems_in_row(self, row: int) -> list[ImportProblem]:
         """The problems of one spreadsheet row (for the preview)."""
         return [p for p in self.problems if p.row == row]
+
+
+def cell_text(value: object) -> str:
+    """A cell as text (numbers without a spurious ``.0``, percent cells as ``80%``, blank for ``None``)."""
+    if value is None:
+        return ""
+    if isinstance(value, PercentValue):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _number(value: float | None) -> float | int | None:

@@ -125,7 +125,7 @@ def team_sheet(ws: Worksheet, project: Project, plan: Plan, money: str) -> None:
     put(ws, last + 1, 1, "Total", font=BOLD)
     put(ws, last + 1, 4, plan.total_cost, number_format=money, font=BOLD)
     ws.freeze_panes = "B2"
-    set_widths(ws, [22, 22, 24, 12, 8, *[6.5] * len(skills), 50, 14])
+    set_widths(ws, [22, 22, 24, 12, 8, *[6.5] * len(skills), 40, 14])
     rotate_headers(ws, 1, 6, len(skills))
 
 
@@ -161,13 +161,17 @@ def coverage_grid_sheet(ws: Worksheet, project: Project, plan: Plan, coverage: S
             cell.alignment = CENTER
     legend = top + len(tasks) + 2
     put(ws, legend, 1, "Legend", font=SECTION_FONT)
+    last_column = max(2, len(skills) + 1)
     for i, (status, meaning) in enumerate(LEGEND, start=legend + 1):
         put(ws, i, 1, status, fill=STATUS_FILLS[status], font=STATUS_FONTS[status])
         put(ws, i, 2, meaning)
+        ws.merge_cells(start_row=i, start_column=2, end_row=i, end_column=last_column)  # text, not a column
     put(ws, legend + 4, 1, "grey", fill=GREY_FILL)
     put(ws, legend + 4, 2, "not required for this task")
+    ws.merge_cells(start_row=legend + 4, start_column=2, end_row=legend + 4, end_column=last_column)
     ws.freeze_panes = ws.cell(row=top + 1, column=2)
-    set_widths(ws, [22, *[14] * len(skills)])
+    set_widths(ws, [22])
+    rotate_headers(ws, top, 2, len(skills), width=7.5)  # skill names upright would need 14 columns of 14
 
 
 def coverage_detail_sheet(ws: Worksheet, project: Project, coverage: Sequence[CoverageRow]) -> None:
@@ -307,14 +311,14 @@ def candidates_sheet(ws: Worksheet, project: Project, plan: Plan, money: str) ->
             ]
         )
     formats = {4: money, **{7 + i: RATING_FORMAT for i in range(len(catalog.skills))}}
-    last = write_table(ws, 1, headers, rows, formats=formats)
+    last = write_table(ws, 1, headers, rows, formats=formats, wrap_columns=(2, 3, 6))  # role, tasks, notes wrap
     for i, c in enumerate(project.candidates, start=2):
         if c.name in members:
             for col in (1, 2):
                 ws.cell(row=i, column=col).fill = SELECTED_FILL
     add_filter(ws, 1, last, len(headers))
     ws.freeze_panes = "B2"
-    set_widths(ws, [24, 9, 24, 26, 12, 28, 26])
+    set_widths(ws, [24, 9, 20, 22, 12, 26, 28])
     rotate_headers(ws, 1, 8, len(catalog.skills))
 
 

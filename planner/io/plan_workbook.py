@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, RadarChart, Reference
-from openpyxl.styles import Alignment
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.analyses.scenarios import compare_scenarios
@@ -37,22 +37,24 @@ from planner.io.plan_sheets import (
 from planner.io.whatif_sheets import comparison_sheet, tradeoff_sheet
 from planner.io.xlsx_style import (
     BOLD,
+    FONT_NAME,
     RATING_FORMAT,
     SECTION_FONT,
     STATUS_COLOURS,
     TITLE_FONT,
     currency_format,
-    fit_row_heights,
-    print_setup,
+    finish_for_print,
     put,
     save_atomically,
     set_widths,
     write_table,
 )
-from planner.model.constraints import BudgetScope, ObjectiveOrder
-from planner.model.plan import Plan, PlanStatus
+from planner.model.plan import Plan
 from planner.model.project import Project
+from planner.wording import constraint_texts, hire_text, number_text, plan_status_text, requirement_text
 
+DATA_COLUMN = 16  # column P: the Summary's chart data, right of its printed page
+VERDICT_FONT = Font(name=FONT_NAME, bold=True, size=12)
 SHEETS = (
     "Summary",
     "Team",
@@ -66,38 +68,14 @@ SHEETS = (
 
 
 def status_text(plan: Plan) -> str:
-    """The plan's status in a manager's words."""
-    if plan.status is PlanStatus.OPTIMAL:
-        return "Proven optimal"
-    if plan.status is PlanStatus.FEASIBLE:
-        if plan.gap:
-            return f"Best found within the time limit (not proven optimal; gap {plan.gap:.1%})"
-        return "Best found within the time limit (not proven optimal)"
-    if plan.status is PlanStatus.INFEASIBLE:
-        return "Infeasible: " + (plan.message or "the constraints contradict each other")
-    return "Stopped before the end: the best plan found so far"
+    """The plan's status in a manager's words (the app's own status line)."""
+    return plan_status_text(plan)
 
 
 def constraints_text(project: Project, plan: Plan, money: str) -> str:
-    s = plan.settings
-    parts = []
-    if s.team_size_min is not None or s.team_size_max is not None:
-        low = s.team_size_min if s.team_size_min is not None else 0
-        parts.append(f"team size {low}–{s.team_size_max if s.team_size_max is not None else 'any'}")
-    if s.budget is not None:
-        symbol = money.split('"')[1] if money.count('"') == 2 else ""
-        new_only = " (new spend only)" if s.budget_scope is BudgetScope.NEW else ""
-        parts.append(f"budget {symbol}{s.budget:,.0f}{new_only}")
-    parts.append(f"at most {s.max_tasks_per_person} task(s) per person")
-    parts.append(f"each requirement covered by at least {s.redundancy} person(s)")
-    if s.must_hire:
-        parts.append("must hire: " + ", ".join(sorted(s.must_hire)))
-    if s.exclude:
-        parts.append("excluded: " + ", ".join(sorted(s.exclude)))
-    if s.min_role_fit is not None:
-        parts.append(f"minimum role fit {s.min_role_fit:.0%}")
-    parts.append("smallest team first" if s.objective_order is ObjectiveOrder.SIZE_FIRST else "lowest cost first")
-    return "; ".join(parts)
+    """The solve's limits, phrased as the app and the command line phrase them."""
+    symbol = money.split('"')[1] if money.count('"') == 2 else ""
+    return "; ".join(constraint_texts(plan.settings, lambda amount: f"{symbol}{number_text(amount)}"))
 
 
 def build_plan_workbook(
@@ -120,7 +98,8 @@ def build_plan_workbook(
     summary = book.active
     assert summary is not None
     summary.title = SHEETS[0]
-    _summary_sheet(summary, project, plan, coverage, money, exported_at or datetime.now().replace(microsecond=0))
+    stamp = exported_at or datetime.now().replace(microsecond=0)
+    _summary_sheet(summary, project, plan, coverage, money, stamp)
     team_sheet(book.create_sheet(SHEETS[1]), project, plan, money)
     coverage_grid_sheet(book.create_sheet(SHEETS[2]), project, plan, coverage)
     coverage_detail_sheet(book.create_sheet(SHEETS[3]), project, coverage)
@@ -140,11 +119,8 @@ def build_plan_workbook(
             tradeoff_axis,
             money,
         )
-    for ws in book.worksheets:
-        if ws.title != SHEETS[0]:
-            fit_row_heights(ws)
-        print_setup(ws, "1:1" if ws.title in ("Team", "Coverage detail", "Requirements", "Candidates") else None)
-    summary.page_setup.fitToHeight = 1  # the summary is one page
+    # Last, so that every sheet gets it, whoever added the sheet.
+    finish_for_print(book, project.name, stamp, one_page=(SHEETS[0],))
     return book
 
 
@@ -199,8 +175,9 @@ def _summary_sheet(
         ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=5)
         if isinstance(value, str):  # merged cells: the height is ours to set
             ws.row_dimensions[r].height = 15 * max(1, -(-len(value) // 62))
-    top = 3 + len(facts) + 1
-    put(ws, top, 1, "Coverage by task", font=SECTION_FONT)
+    put(ws, 2, 1, status_text(plan), font=VERDICT_FONT)  # the verdict first, in words
+    top = _summary_lists(ws, project, plan, money, 3 + len(facts) + 1)
+    # The charts' numbers live right of the printed page (columns P on), the charts on it.
     tasks = [t for t in catalog.task_ids if any(r.task == t for r in plan.requirements)]
     rows = [
         [
@@ -212,10 +189,9 @@ def _summary_sheet(
         ]
         for t in tasks
     ]
-    task_top = top + 1
-    task_last = write_table(ws, task_top, ["Task", "Met", "Thin", "Missing"], rows)
-    top = task_last + 2
-    put(ws, top, 1, "Skills: highest required level vs best on the team", font=SECTION_FONT)
+    put(ws, 1, DATA_COLUMN, "Chart data: coverage by task", font=SECTION_FONT)
+    task_top = 2
+    task_last = write_table(ws, task_top, ["Task", "Met", "Thin", "Missing"], rows, left=DATA_COLUMN)
     skills = [s for s in catalog.skill_ids if any(r.skill == s for r in plan.requirements)]
     people = {c.name: c for c in project.candidates}
     rows = []
@@ -223,13 +199,53 @@ def _summary_sheet(
         required = max(r.requirement.level for r in coverage if r.requirement.skill == skill)
         best = max((people[m.candidate].rating(skill) for m in plan.team if m.candidate in people), default=0.0)
         rows.append([skill_names.get(skill, skill), required, best])
-    skill_top = top + 1
-    skill_last = write_table(ws, skill_top, ["Skill", "Required", "Best on team"], rows, formats={2: RATING_FORMAT})
-    set_widths(ws, [26, 14, 14, 14, 14, 3])
+    put(
+        ws,
+        task_last + 2,
+        DATA_COLUMN,
+        "Chart data: skills, highest required level vs best on the team",
+        font=SECTION_FONT,
+    )
+    skill_top = task_last + 3
+    skill_last = write_table(
+        ws, skill_top, ["Skill", "Required", "Best on team"], rows, formats={2: RATING_FORMAT}, left=DATA_COLUMN
+    )
+    set_widths(ws, [24, 16, 16, 16, 16, 2, *[10.5] * 8, 2, 26, 12, 12, 12])
     if tasks:
-        ws.add_chart(_coverage_chart(ws, task_top, task_last), "G3")
-    if len(skills) >= 3:  # a radar needs three spokes to read as one
-        ws.add_chart(_radar_chart(ws, skill_top, skill_last, catalog.scale.max), "G21")
+        ws.add_chart(_coverage_chart(ws, task_top, task_last), "G4")
+    if skills:
+        ws.add_chart(_skills_chart(ws, skill_top, skill_last, catalog.scale.max), "G19")
+    ws.print_area = f"A1:N{max(top, 44)}"
+
+
+def _summary_lists(ws: Worksheet, project: Project, plan: Plan, money: str, top: int) -> int:
+    """The team, the gaps and the hires under the summary's facts; returns the last row used."""
+    catalog = project.catalog
+    task_names, _, role_names = names(catalog)
+    put(ws, top, 1, "Team", font=SECTION_FONT)
+    team_rows = [
+        [m.candidate, role_names.get(m.role, m.role), ", ".join(task_names.get(t, t) for t in m.tasks), m.cost]
+        for m in sorted(plan.team, key=lambda m: m.candidate)
+    ]
+    last = write_table(ws, top + 1, ["Member", "Role", "Tasks", "Annual cost"], team_rows, formats={3: money})
+    for r in range(top + 2, last + 1):
+        for c in (2, 3):
+            ws.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[r].height = 30 if any(len(str(v)) > 17 for v in team_rows[r - top - 2][1:3]) else None
+    sections = (
+        ("Gaps: requirements nobody on the team covers", [requirement_text(catalog, r) for r in plan.uncovered]),
+        ("Recommended hires", [hire_text(catalog, h) for h in plan.hire_recommendations]),
+    )
+    row = last + 2
+    for heading, lines in sections:
+        put(ws, row, 1, heading, font=SECTION_FONT)
+        for line in lines or ["none"]:
+            row += 1
+            put(ws, row, 1, line, wrap=True)
+            ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=5)
+            ws.row_dimensions[row].height = 15 * max(1, -(-len(line) // 95))
+        row += 2
+    return row
 
 
 def _coverage_chart(ws: Worksheet, top: int, last: int) -> BarChart:
@@ -241,26 +257,39 @@ def _coverage_chart(ws: Worksheet, top: int, last: int) -> BarChart:
     chart.y_axis.title = "Requirements"
     chart.x_axis.delete = False
     chart.y_axis.delete = False
-    chart.add_data(Reference(ws, min_col=2, max_col=4, min_row=top, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
+    chart.add_data(
+        Reference(ws, min_col=DATA_COLUMN + 1, max_col=DATA_COLUMN + 3, min_row=top, max_row=last),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(ws, min_col=DATA_COLUMN, min_row=top + 1, max_row=last))
     for series, status in zip(chart.series, ("met", "thin", "missing"), strict=True):
         series.graphicalProperties.solidFill = STATUS_COLOURS[status]
         series.graphicalProperties.line.solidFill = STATUS_COLOURS[status]
-    chart.height, chart.width = 8.5, 16
+    chart.x_axis.scaling.orientation = "maxMin"  # tasks top to bottom in lifecycle order
+    chart.height, chart.width = 7.5, 19
     return chart
 
 
-def _radar_chart(ws: Worksheet, top: int, last: int, scale_max: int) -> RadarChart:
-    chart = RadarChart()
-    chart.type = "marker"
-    chart.title = "Team vs requirement (highest level per skill)"
-    chart.add_data(Reference(ws, min_col=2, max_col=3, min_row=top, max_row=last), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=last))
+def _skills_chart(ws: Worksheet, top: int, last: int, scale_max: int) -> BarChart:
+    """Required level against the team's best, one pair of bars per skill (legible in print, unlike a radar)."""
+    chart = BarChart()
+    chart.type = "bar"
+    chart.grouping = "clustered"
+    chart.title = "Skills: required level vs best on the team"
+    chart.add_data(
+        Reference(ws, min_col=DATA_COLUMN + 1, max_col=DATA_COLUMN + 2, min_row=top, max_row=last),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(ws, min_col=DATA_COLUMN, min_row=top + 1, max_row=last))
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.x_axis.scaling.orientation = "maxMin"  # the first skill on top, as in the table
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = scale_max
-    chart.y_axis.delete = False
+    chart.y_axis.majorUnit = 1
+    chart.x_axis.tickLblSkip = 1  # every skill named, not every other one
     for series, colour in zip(chart.series, ("C00000", "2F75B5"), strict=True):
+        series.graphicalProperties.solidFill = colour
         series.graphicalProperties.line.solidFill = colour
-        series.graphicalProperties.line.width = 28575
-    chart.height, chart.width = 10, 16
+    chart.height, chart.width = 14, 19  # tall enough that every skill gets its label
     return chart

@@ -142,12 +142,23 @@ def load_project(path: Path) -> Project:
         raw = path.read_bytes()
     except OSError as exc:
         raise ProjectFileError(f"{path}: cannot open: {exc.strerror or exc}") from exc
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        raise ProjectFileError(f"{path}: this is a spreadsheet, not a Team Planner project", advice="not a project")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProjectFileError(f"{path}: byte {exc.start}: not a UTF-8 text file (is it a project file?)") from exc
+        raise ProjectFileError(
+            f"{path}: byte {exc.start}: this is not a Team Planner project (a project is UTF-8 text)",
+            advice="not a project",
+        ) from exc
     if not text.strip():
         raise ProjectFileError(f"{path}: the file is empty")
+    if not text.lstrip().startswith("{"):
+        raise ProjectFileError(
+            f"{path}: this is not a Team Planner project (a project file starts with '{{'; this one starts "
+            f"with {text.strip()[:20]!r})",
+            advice="not a project",
+        )
     return project_from_dict(parse_json(text, str(path)), where=str(path))
 
 
@@ -172,13 +183,31 @@ def _parse_constant(text: str) -> Any:
     raise _BadNumber(f"{text} is not a number JSON allows")
 
 
+SPREADSHEET_SUFFIXES = (".csv", ".tsv", ".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
+# The JSON parser's terse reasons, as sentences (it says "Unterminated string starting at" and stops).
+JSON_REASONS = (
+    ("Unterminated string", "a text value starts here but never ends"),
+    ("Expecting value", "a value was expected here"),
+    ("Expecting ',' delimiter", "a comma was expected here"),
+    ("Expecting ':' delimiter", "a colon was expected here"),
+    ("Expecting property name", "a field name in double quotes was expected here"),
+    ("Extra data", "there is more text after the end of the project"),
+    ("Invalid control character", "a text value holds a control character"),
+    ("Invalid \\escape", "a text value holds an invalid escape (a backslash)"),
+)
+
+
 def parse_json(text: str, where: str) -> Any:
     """JSON with only finite, reasonably sized numbers; any failure is a :class:`ProjectFileError`."""
     try:
         return json.loads(text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant)
     except json.JSONDecodeError as exc:
-        hint = " (the file looks truncated)" if exc.pos >= len(text.rstrip()) - 1 else ""
-        raise ProjectFileError(f"{where}: line {exc.lineno}, column {exc.colno}: {exc.msg}{hint}") from exc
+        reason = next((words for start, words in JSON_REASONS if exc.msg.startswith(start)), exc.msg)
+        if exc.pos >= len(text.rstrip()) - 1 or exc.msg.startswith("Unterminated string"):
+            reason += "; the file ends too early: it was probably cut short while being saved or copied"
+        raise ProjectFileError(
+            f"{where}: line {exc.lineno}, column {exc.colno}: {reason}", advice="damaged project"
+        ) from exc
     except _BadNumber as exc:
         raise ProjectFileError(f"{where}: {exc}") from exc
     except RecursionError as exc:
@@ -196,7 +225,9 @@ def project_from_dict(data: Any, where: str = "project") -> Project:
     try:
         return _ProjectReader(where).project(data)
     except _DAMAGE as exc:
-        raise ProjectFileError(f"{where}: the file is damaged ({type(exc).__name__}: {exc})") from exc
+        raise ProjectFileError(
+            f"{where}: the file is damaged ({type(exc).__name__}: {exc})", advice="damaged project"
+        ) from exc
 
 
 class _ProjectReader:
@@ -248,11 +279,13 @@ class _ProjectReader:
         if isinstance(version, bool) or not isinstance(version, int):
             raise self.fail("$.format_version", "missing or not a whole number")
         if version > FORMAT_VERSION:
-            raise self.fail(
+            error = self.fail(
                 "$.format_version",
                 f"the file was saved by a newer Team Planner (format {version}; this version reads up to "
-                f"{FORMAT_VERSION}). Update Team Planner to open it.",
+                f"{FORMAT_VERSION})",
             )
+            error.advice = "newer project"
+            raise error
         if version < 1:
             raise self.fail("$.format_version", f"unknown format version {version}")
         try:

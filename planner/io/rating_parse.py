@@ -115,6 +115,9 @@ def _word_key(text: str) -> str:
 _NUMBER = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)$")
 
 
+OUTSIDE = "outside the"
+
+
 class RatingReader:
     """Turns cell values into ratings on the catalog's scale; results are cached per value."""
 
@@ -127,6 +130,10 @@ class RatingReader:
         self.cache: dict[object, float | str] = {}
         names = ", ".join(dict.fromkeys(level.name for level in catalog_scale.levels))
         self._how = f"use a number on the {self.scale.label} scale, a level word ({names}) or a percentage"
+
+    def advice_for(self, message: str) -> str:
+        """The advice key for a problem ``message`` this reader gave ("" when there is none)."""
+        return "rating scale" if self.scale.kind is ScaleKind.NATIVE and OUTSIDE in message else ""
 
     def read(self, value: object) -> float | str:
         """The rating, or an error message (a ``str``). Blank cells are not passed here."""
@@ -175,12 +182,7 @@ class RatingReader:
             return f"{shown} is not a rating"
         s, t = self.scale, self.target
         if not s.low <= number <= s.high:
-            hint = (
-                ""
-                if s.kind is not ScaleKind.NATIVE
-                else " (if the sheet uses another scale, state it, e.g. --scale 1-10)"
-            )
-            return f"{shown} is outside the {s.label} scale{hint}"
+            return f"{shown} is {OUTSIDE} {s.label} scale"  # the importer adds where to choose another scale
         if s.kind is ScaleKind.NATIVE:
             return number
         if s.kind is ScaleKind.WORKERA:

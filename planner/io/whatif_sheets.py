@@ -19,6 +19,7 @@ from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
 from planner.io.plan_sheets import title
 from planner.io.xlsx_style import BOLD, HEADER_ALIGNMENT, HEADER_FILL, HEADER_FONT, put, set_widths, write_table
 from planner.model.project import Project
+from planner.wording import plan_status_text
 
 CHANGED_FILL = PatternFill("solid", fgColor="DDEBF7")
 TOP_WRAP = Alignment(wrap_text=True, vertical="top")
@@ -32,7 +33,7 @@ def comparison_sheet(ws: Worksheet, project: Project, comparison: Comparison, mo
     def status(row: ScenarioSummary) -> str:
         if row.plan is None:
             return "not solved"
-        return row.plan.status.value + (f": {row.plan.message}" if row.plan.message else "")
+        return plan_status_text(row.plan)
 
     def gaps(row: ScenarioSummary) -> str:
         return "\n".join(

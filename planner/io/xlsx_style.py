@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -129,7 +130,7 @@ def set_widths(ws: Worksheet, widths: Sequence[float], left: int = 1) -> None:
         ws.column_dimensions[get_column_letter(left + offset)].width = width
 
 
-def rotate_headers(ws: Worksheet, row: int, first_column: int, count: int, width: float = 6.5) -> None:
+def rotate_headers(ws: Worksheet, row: int, first_column: int, count: int, width: float = 5.0) -> None:
     """Vertical header text over narrow columns (a skill matrix stays one page wide)."""
     for column in range(first_column, first_column + count):
         ws.cell(row=row, column=column).alignment = ROTATED
@@ -149,7 +150,7 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1, line_height: float = 15.0
             letter = cell.column_letter
             if letter not in widths:
                 widths[letter] = ws.column_dimensions[letter].width or 8.43
-            chars = max(1.0, widths[letter] * 1.1 - 1)
+            chars = max(1.0, widths[letter] * 1.15 - 1)  # Calibri letters average ~0.87 of the width unit
             lines = max(lines, sum(max(1, math.ceil(len(part) / chars)) for part in cell.value.split("\n")))
         current = ws.row_dimensions[row[0].row].height
         if lines > 1 and (current is None or current < line_height * lines):  # never shrink a set height
@@ -167,6 +168,140 @@ def print_setup(ws: Worksheet, title_rows: str | None = None) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.4
     if title_rows:
         ws.print_title_rows = title_rows
+
+
+PRINTABLE_CHARS = 150  # columns of Calibri 11 across A4 landscape inside 0.4" margins, at 100 %
+MIN_PRINT_SCALE = 65  # smaller than this and 11 pt text prints below 7 pt: split the sheet across pages
+MAX_COLUMN_WIDTH = 45  # wider text wraps instead
+BOLD_FACTOR = 1.12  # bold header text is about this much wider
+
+
+def _text_width(value: Any, number_format: str | None) -> float:
+    """Roughly how many character widths ``value`` takes in a cell (longest line for text)."""
+    if isinstance(value, str):
+        return max((len(line) for line in value.split("\n")), default=0)
+    if isinstance(value, bool):
+        return 5
+    if isinstance(value, (int, float)):
+        text = f"{value:,.0f}" if number_format and "#,##0" in number_format else f"{value:g}"
+        return len(text) + (2 if number_format and '"' in number_format else 0)
+    if value is None:
+        return 0
+    return len(str(value))
+
+
+def _is_header(cell: Any) -> bool:
+    return bool(cell.fill is not None and cell.fill.fgColor.rgb == HEADER_FILL.fgColor.rgb)
+
+
+def header_rows(ws: Worksheet) -> list[int]:
+    """Rows that hold a table header (cells in the header fill), top to bottom."""
+    rows = []
+    for row in ws.iter_rows():
+        if any(_is_header(cell) for cell in row):
+            rows.append(row[0].row)
+    return rows
+
+
+def fit_widths(ws: Worksheet, first_row: int) -> None:
+    """Widen every column to its longest entry from ``first_row`` on (never narrower than it was);
+    text that would need more than ``MAX_COLUMN_WIDTH`` wraps instead. Header words are never
+    broken ("Communicatio/n"); rotated headers and merged cells keep their own layout."""
+    merged = {cell for rng in ws.merged_cells.ranges for cell in _cells_of(rng)}
+    need: dict[str, float] = {}
+    long_cells: dict[str, list[Any]] = {}
+    for row in ws.iter_rows(min_row=first_row):
+        for cell in row:
+            if cell.value is None or cell.coordinate in merged:
+                continue
+            letter = cell.column_letter
+            alignment = cell.alignment
+            if alignment is not None and alignment.text_rotation:
+                continue
+            font_size = cell.font.sz if cell.font is not None and cell.font.sz else 11
+            if font_size >= 12:
+                continue  # a section title: it may run over the empty cells beside it
+            if _is_header(cell) or (alignment is not None and alignment.wrap_text):
+                # wrapped text only needs its longest word to fit (bold in a header)
+                words = str(cell.value).split()
+                factor = BOLD_FACTOR if _is_header(cell) else 1.0
+                width = max((len(w) for w in words), default=0) * factor + 2
+            else:
+                width = _text_width(cell.value, cell.number_format) + 2
+                if width > MAX_COLUMN_WIDTH and isinstance(cell.value, str):
+                    long_cells.setdefault(letter, []).append(cell)
+                    width = MAX_COLUMN_WIDTH
+            need[letter] = max(need.get(letter, 0.0), width)
+    for letter, width in need.items():
+        current = ws.column_dimensions[letter].width
+        if current is None or current < width:
+            ws.column_dimensions[letter].width = round(width, 1)
+    for cells in long_cells.values():
+        for cell in cells:
+            old = cell.alignment
+            cell.alignment = Alignment(
+                wrap_text=True,
+                vertical=old.vertical or "top",
+                horizontal=old.horizontal,
+                text_rotation=old.text_rotation,
+            )
+
+
+def _cells_of(cell_range: Any) -> list[str]:
+    return [f"{get_column_letter(c)}{r}" for r, c in cell_range.cells]
+
+
+def _sheet_chars(ws: Worksheet) -> float:
+    """The printed width of the used columns, in character widths."""
+    return sum(
+        (ws.column_dimensions[get_column_letter(c)].width or 8.43) + 0.7 for c in range(1, (ws.max_column or 1) + 1)
+    )
+
+
+def _escape_header(text: str) -> str:
+    return text.replace("&", "&&")  # a lone & starts a header/footer code
+
+
+def finish_for_print(book: Workbook, project_name: str, exported_at: datetime, *, one_page: Sequence[str] = ()) -> None:
+    """Print setup for every sheet of ``book``, whoever wrote it, applied once the book is built.
+
+    Every sheet gets a page header (project · sheet · export date) and a footer ("Page x of y"),
+    A4 landscape, its table's header rows repeated on every page, widths that fit the content,
+    and fit-to-width only where the text stays readable (at least ``MIN_PRINT_SCALE`` %);
+    a wider sheet prints at that scale across pages with its first column repeated. Sheets named
+    in ``one_page`` print on a single page.
+    """
+    stamp = exported_at.strftime("%Y-%m-%d %H:%M")
+    for ws in book.worksheets:
+        headers = header_rows(ws)
+        if ws.title not in one_page:
+            fit_widths(ws, headers[0] if headers else 1)
+            fit_row_heights(ws)
+        setup = ws.page_setup
+        setup.orientation = "landscape"
+        setup.paperSize = ws.PAPERSIZE_A4
+        ws.print_options.gridLines = False
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.page_margins.top = ws.page_margins.bottom = 0.6
+        ws.page_margins.header = ws.page_margins.footer = 0.25
+        ws.oddHeader.left.text = _escape_header(project_name)
+        ws.oddHeader.center.text = _escape_header(ws.title)
+        ws.oddHeader.right.text = stamp
+        ws.oddFooter.center.text = "Page &P of &N"
+        for part in (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right, ws.oddFooter.center):
+            part.size = 9
+        if len(headers) == 1 and headers[0] <= 6:
+            ws.print_title_rows = f"1:{headers[0]}"  # the sheet's title and its table header on every page
+        chars = _sheet_chars(ws)
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        if ws.title in one_page:
+            setup.fitToWidth, setup.fitToHeight = 1, 1
+        elif chars * MIN_PRINT_SCALE / 100 <= PRINTABLE_CHARS:
+            setup.fitToWidth, setup.fitToHeight = 1, 0
+        else:
+            ws.sheet_properties.pageSetUpPr.fitToPage = False
+            setup.scale = MIN_PRINT_SCALE
+            ws.print_title_cols = "A:A"  # each page of columns still says whose row it is
 
 
 def save_atomically(book: Workbook, path: Path) -> None:

@@ -207,3 +207,14 @@ def test_stand_alone_model_applies_edits_directly(catalog: Any) -> None:
     assert project.candidates[0].notes == "hello"
     assert model.rowCount(model.index(0, 0)) == 0
     assert model.data(QModelIndex()) is None
+
+
+def test_the_candidate_count_groups_thousands(qtbot: Any, catalog: Any) -> None:
+    from planner.model.project import new_project
+    from planner.model.samples import generate_pool
+    from ui.candidates_panel import CandidatesPanel
+    from ui.document import ProjectDocument
+
+    panel = CandidatesPanel(ProjectDocument(new_project("ml", candidates=generate_pool(catalog, 1_200, seed=3))))
+    qtbot.addWidget(panel)
+    assert panel.count_label.text() == "1,200 candidates"

@@ -159,3 +159,17 @@ def test_heatmap_click_emits_the_requirement(qtbot: QtBot, catalog: Catalog) -> 
     heatmap.highlight_member("Ana Chen")
     assert heatmap.coverage_model().data(heatmap.model().index(0, 0), CoverageModel.HighlightRole) is True
     assert heatmap.sizeHint().height() >= 5 * 27  # room for every skill row
+
+
+def test_a_narrow_radar_draws_short_axis_names_instead_of_collapsing(qtbot: QtBot) -> None:
+    chart = RadarChart()
+    qtbot.addWidget(chart)
+    names = ["Machine Learning", "Data Query Languages", "Visualization Languages", "Software Engineering", "Research"]
+    chart.set_axes(names, 5, short_labels=["ML", "SQL", "Viz", "SWE", "Research"])
+    chart.set_series([("Team", [1, 2, 3, 4, 5], None)])
+    chart.resize(600, 500)
+    chart.grab()
+    assert [label.replace("\n", " ") for label in chart.drawn_labels()] == names
+    chart.resize(230, 200)
+    chart.grab()
+    assert chart.drawn_labels() == ["ML", "SQL", "Viz", "SWE", "Research"]

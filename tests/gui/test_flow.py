@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 
 from planner.model.plan import PlanStatus
 from planner.resources import examples_dir
-from planner.wording import plan_status_text
+from planner.wording import format_seconds
 from ui import dialogs
 from ui.import_dialog import ImportDialog
 from ui.main_window import MainWindow
@@ -81,7 +81,7 @@ def test_new_project_import_solve_results_export(
     assert window.tabs.currentIndex() == window.RESULTS_TAB
     status = window.results_panel.status_text()
     assert status.startswith("Proven optimal") or status.startswith("Best found")
-    assert window.solver.status_label.text() == plan_status_text(plan)
+    assert window.solver.status_label.text() == f"Solved in {format_seconds(plan.solve_seconds)}"
     team_names = {
         window.results_panel.team_model.index(r, 0).data() for r in range(window.results_panel.team_model.rowCount())
     }

@@ -180,3 +180,17 @@ def test_problem_click_selects_the_cell_and_import_accepts(qtbot: QtBot, messy: 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert [c.name for c in dialog.candidates()] == ["Ana Chen", "Dee Ek"]
+
+
+def test_advice_fits_the_app_not_the_command_line(qtbot: QtBot, tmp_path: Path, catalog: Catalog) -> None:
+    path = tmp_path / "tens.csv"
+    path.write_text("Name,ML\nAna,7\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, path, catalog)
+    model = dialog.problems_model
+    texts = [str(model.data(model.index(r, model.columnCount() - 1))) for r in range(model.rowCount())]
+    scale = next(t for t in texts if "outside the 0-5 scale" in t)
+    assert "choose it under Rating scale" in scale and "--scale" not in scale
+    headerless = tmp_path / "headerless.csv"
+    headerless.write_text("Quarterly report\nrevenue,12\n", encoding="utf-8")
+    dialog = open_dialog(qtbot, headerless, catalog)
+    assert "Choose the header row and map the columns above the preview" in dialog.error_text()

@@ -5,12 +5,14 @@ from __future__ import annotations
 import warnings
 from collections.abc import Callable
 from dataclasses import replace
+from dataclasses import replace as dataclasses_replace
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QToolBar
 
 from planner.io.project_file import load_project, save_project
 from planner.model.candidates import Candidate
@@ -229,7 +231,8 @@ def test_stop_keeps_the_best_plan_so_far(qtbot: Any, make_window: WindowFactory,
     window.solver.planAvailable.connect(lambda _problem, plan: live.append(plan))
     window.solver.start()
     qtbot.waitUntil(lambda: len(live) >= 2)
-    assert "Best so far" in window.solver.status_label.text()
+    status = window.solver.status_label.text()
+    assert "searching for a better team" in status and "bound" not in status and "cost" not in status
     with qtbot.waitSignal(window.solver.solveFinished, timeout=5000) as blocker:
         window.solver.stop_action.trigger()
     assert blocker.args[0].status is PlanStatus.CANCELLED
@@ -349,11 +352,11 @@ def test_autosave_writes_only_when_modified(
 def test_geometry_is_remembered(make_window: WindowFactory, settings: Settings) -> None:
     window = make_window()
     window.show()
-    window.resize(780, 610)  # the offscreen screen is 800 × 800
+    window.resize(1024, 730)  # the offscreen screen is 800 × 800: only the minimum width fits
     assert window.close()
     assert settings.geometry is not None
     again = make_window()
-    assert (again.size().width(), again.size().height()) == (780, 610)
+    assert (again.size().width(), again.size().height()) == (1024, 730)
 
 
 def test_export_plan_needs_a_plan_and_template_is_written(
@@ -476,3 +479,87 @@ def test_new_project_with_a_custom_catalog(
     assert window.files.new_project_with_catalog(good)
     assert window.doc.project.catalog.role("data_scientist").name == "Applied Scientist"
     assert window.doc.project.tasks == window.doc.project.catalog.kind("ml").tasks
+
+
+def test_toolbar_undo_keeps_its_label_and_puts_the_full_text_in_its_tooltip(make_window: WindowFactory) -> None:
+    window = make_window()
+    window.show()
+    toolbar = window.findChild(QToolBar, "MainToolbar")
+    button = toolbar.widgetForAction(window.toolbar_undo)
+    width = button.sizeHint().width()
+    assert not window.toolbar_undo.isEnabled()
+    window.doc.set_name("A much longer project name than before")
+    assert window.toolbar_undo.isEnabled()
+    assert button.text() == "Undo" and button.sizeHint().width() == width
+    assert window.toolbar_undo.toolTip().startswith("Undo ") and window.toolbar_undo.toolTip().endswith("(Ctrl+Z)")
+    assert window.undo_action.text().startswith("&Undo ")  # the Edit menu names what is undone
+    assert window.toolbar_undo.toolTip() != "Undo  (Ctrl+Z)"
+    window.toolbar_undo.trigger()
+    assert window.doc.project.name != "A much longer project name than before"
+    assert window.toolbar_redo.isEnabled()
+
+
+def test_importing_the_same_sheet_again_matches_the_people_already_there(
+    make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.io.candidate_import import import_candidates
+    from planner.model.candidate_merge import DuplicateChoice
+    from planner.resources import examples_dir
+
+    sheet = examples_dir() / "ml-startup-candidates.xlsx"
+    window = make_window(load_project(examples_dir() / "ml-startup.teamplan"))
+    report = import_candidates(sheet, window.doc.project.catalog)
+    people = list(report.candidates)
+    before = list(window.doc.project.candidates)
+    assert {c.name for c in people} <= {c.name for c in before}  # the example project came from this sheet
+    monkeypatch.setattr(dialogs, "run_import_dialog", Calls((people, report)))
+    monkeypatch.setattr(dialogs, "ask_add_or_replace", Calls(ImportChoice.ADD))
+    ask = Calls(DuplicateChoice.SKIP)
+    monkeypatch.setattr(dialogs, "ask_duplicates", ask)
+    messages: list[str] = []
+    window.files.message.connect(messages.append)
+
+    assert window.files.import_file(sheet)
+    matches = ask.args[0][1]
+    assert len(matches.matches) == len(people) and matches.count_by("email") == len(people)
+    assert window.doc.project.candidates == before  # nobody doubled ("Tariq Murphy (2)")
+    assert messages[-1] == f"Imported from {sheet.name}: 0 added, 0 updated, {len(people):,} skipped"
+
+    changed = [dataclasses_replace(p, ratings={**p.ratings, "research": 5.0}) for p in people]
+    monkeypatch.setattr(dialogs, "run_import_dialog", Calls((changed, report)))
+    ask.answer = DuplicateChoice.UPDATE
+    assert window.files.import_file(sheet)
+    assert all(c.rating("research") == 5.0 for c in window.doc.project.candidates if c.name in {p.name for p in people})
+    assert len(window.doc.project.candidates) == len(before)
+    assert window.doc.undo_stack.undoText().startswith(f"Import {len(people)} candidates (0 added, ")
+    window.doc.undo_stack.undo()  # one step brings every rating back
+    assert window.doc.project.candidates == before
+
+    ask.answer = DuplicateChoice.ADD
+    assert window.files.import_file(sheet)
+    assert len(window.doc.project.candidates) == len(before) + len(people)
+    ask.answer = None  # Cancel in the question: nothing changes
+    count = len(window.doc.project.candidates)
+    assert not window.files.import_file(sheet)
+    assert len(window.doc.project.candidates) == count
+
+
+def test_opening_a_spreadsheet_as_a_project_points_to_import(
+    make_window: WindowFactory, errors: Calls, tmp_path: Path
+) -> None:
+    window = make_window()
+    sheet = tmp_path / "people.csv"
+    sheet.write_text("Name,ML\nAna,4\n", encoding="utf-8")
+    assert not window.files.open_path(sheet, ask=False)
+    title, message, advice = errors.args[-1][1:4]
+    assert title == "Cannot open the project" and "not a Team Planner project" in message
+    assert advice == "To bring in candidates from a spreadsheet, use File ▸ Import candidates (Ctrl+I)."
+    cut = tmp_path / "cut.teamplan"
+    cut.write_text('{"format": "team-planner-project", "name": "Half', encoding="utf-8")
+    assert not window.files.open_path(cut, ask=False)
+    message, advice = errors.args[-1][2:4]
+    assert message.endswith("it was probably cut short while being saved or copied")
+    assert advice == "Choose another file."  # no backup beside it: no advice to open one
+    (tmp_path / "cut.teamplan.bak").write_text("{}", encoding="utf-8")
+    assert not window.files.open_path(cut, ask=False)
+    assert ".bak" in errors.args[-1][3]

@@ -105,3 +105,19 @@ def test_the_context_menu_sets_type_and_roles_for_the_selection(panel: Candidate
     assert doc.undo_stack.undoText() == "Mark as employee"
     doc.undo_stack.undo()  # one step for the whole selection
     assert {c.name for c in doc.project.candidates if c.is_employee} == {"Ana"}
+
+
+def test_the_detail_pane_says_type_and_roles(panel: CandidatesPanel) -> None:
+    panel.select_candidate("Bo")
+    assert panel.detail.fit_text.text().startswith("Applicant, open to Data Scientist, Data Analyst<br>")
+    panel.select_candidate("Ana")
+    assert panel.detail.fit_text.text().startswith("Employee, open to any role<br>")
+
+
+def test_opening_the_tab_keeps_the_candidates_in_file_order(qtbot: Any, catalog: Any) -> None:
+    people = [Candidate("Ana"), Candidate("Bo"), Candidate("Al")]
+    doc = ProjectDocument(new_project("ml", candidates=people))
+    widget = CandidatesPanel(doc)
+    qtbot.addWidget(widget)
+    assert [c.name for c in doc.project.candidates] == ["Ana", "Bo", "Al"]
+    assert [widget.proxy.index(r, 0).data() for r in range(3)] == ["Ana", "Bo", "Al"]

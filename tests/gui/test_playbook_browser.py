@@ -28,7 +28,8 @@ def test_six_roles_with_tasks_profile_and_sources(browser: PlaybookBrowser, cata
     assert "Machine Learning Engineer" in text
     assert "Primary tasks: Data Engineering, Modeling, Deployment" in text
     assert "both prototyping and production code" in text
-    assert "● sourced" in text and "○ inferred" in text
+    assert "● measured from a Playbook chart; ○ inferred" in text and "● 5 Accomplished" in text and "○ 0 None" in text
+    assert "S-workera" not in text and "S-seed" not in text  # no internal source keys
     radar = browser.role_radar
     skills = list(profile_skills(catalog))
     assert radar.axis_labels() == [catalog.skill(s).name for s in skills]
@@ -63,3 +64,8 @@ def test_lifecycles_and_scale(browser: PlaybookBrowser) -> None:
     assert "Data → Model → Analyses & decisions" in lifecycles
     scale = browser.scale.toPlainText()
     assert "Accomplished" in scale and "level 3 (Developing)" in scale
+
+
+def test_role_code_style_reads_without_its_source_key(browser: PlaybookBrowser) -> None:
+    browser.show_role("data_scientist")
+    assert "Code: mostly prototyping code\n" in browser.role_text.toPlainText()

@@ -152,3 +152,14 @@ def test_constraints_panel_edits_merge_and_follow_undo(qtbot: Any, doc: ProjectD
     assert "must hire as data scientist" in panel.pins.text()
     panel.set_editing_enabled(False)
     assert not panel.budget.isEnabled()
+
+
+def test_constraint_spin_boxes_say_person_and_people_as_their_value_needs(qtbot: Any, doc: ProjectDocument) -> None:
+    panel = ConstraintsPanel(doc)
+    qtbot.addWidget(panel)
+    panel.redundancy.setValue(1)
+    assert panel.redundancy.text() == "1 person"
+    panel.redundancy.setValue(2)
+    assert panel.redundancy.text() == "2 people"
+    panel.tasks_per_person.setValue(1)
+    assert panel.tasks_per_person.text() == "1 task"

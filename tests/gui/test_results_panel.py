@@ -43,6 +43,8 @@ def test_members_are_marked_current_staff_or_hire_and_new_spend_is_shown(panel: 
     assert panel.summary_label.text().startswith(
         "2 people (1 current staff, 1 hire) · total cost 310,000 · new spend 140,000 · "
     )
+    panel.select_member("Ana Chen")
+    assert "Ana Chen (current staff) — Machine Learning Engineer" in panel.details_text()
 
 
 def test_empty_state_hints_at_solve(panel: ResultsPanel) -> None:
@@ -65,7 +67,7 @@ def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: 
     model = panel.team_model
     assert model.rowCount() == 2
     row = [model.data(model.index(0, column)) for column in TeamColumn]
-    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling, Deployment", "170,000", "82%", "Hire"]
+    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling\nDeployment", "170,000", "82%", "Hire"]
     assert model.data(model.index(1, TeamColumn.ROLE)) == "Software Engineer – Machine Learning"
     gaps = panel.gaps_text()
     assert "Not covered (1)" in gaps
@@ -120,12 +122,13 @@ def test_clicking_a_member_shows_and_highlights_what_they_cover(
     assert activated == []  # a click only shows; it does not leave the results
     assert panel.selected_member() == "Ben Okafor"
     details = panel.details_text()
-    assert "Ben Okafor — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
+    assert "Ben Okafor (hire) — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
     assert "Deployment · Software Engineering ≥ 4: rates 5 (Accomplished) — the only one" in details
     heatmap = panel.heatmap.coverage_model()
-    deployment_se = heatmap.index(3, 1)
+    deployment_se = heatmap.index_of("deployment", "software_engineering")
     assert heatmap.data(deployment_se, CoverageModel.HighlightRole) is True
-    assert heatmap.data(heatmap.index(0, 0), CoverageModel.HighlightRole) is False  # modeling: not Ben's
+    modeling_ml = heatmap.index_of("modeling", "machine_learning")
+    assert heatmap.data(modeling_ml, CoverageModel.HighlightRole) is False  # modeling: not Ben's
     assert "Ben Okafor" in panel.radar.series_names()
     with qtbot.waitSignal(panel.memberActivated) as blocker:
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -170,7 +173,7 @@ def test_team_model(qtmodeltester, catalog: Catalog) -> None:  # type: ignore[no
     qtmodeltester.check(model)
     assert model.data(model.index(0, TeamColumn.COST), SORT_ROLE) == 170_000.0
     assert model.data(model.index(1, TeamColumn.FIT), SORT_ROLE) == pytest.approx(0.74)
-    assert model.headerData(TeamColumn.FIT, Qt.Orientation.Horizontal) == "Role fit"
+    assert model.headerData(TeamColumn.FIT, Qt.Orientation.Horizontal) == "Fit"
     assert format_cost(None) == "—"
     assert format_cost(99.5) == "99.50"
     model.set_plan(None)

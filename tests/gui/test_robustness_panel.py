@@ -95,14 +95,14 @@ def test_bus_factors_and_colours(panel: RobustnessPanel, catalog: Catalog, qtmod
     # Data Query Languages: Ana and Ben, one more than needed: no colour.
     assert bus_cell(panel, DQL_KEY, BusColumn.TASK) == "Data Engineering"
     assert bus_cell(panel, DQL_KEY, BusColumn.MEMBERS) == "Ana, Ben"
-    assert bus_cell(panel, DQL_KEY, BusColumn.COUNT) == "2 of 1"
+    assert bus_cell(panel, DQL_KEY, BusColumn.COUNT) == "2 (needs 1)"
     assert bus_cell(panel, DQL_KEY, BusColumn.COUNT, RISK_ROLE) is Risk.SPARE
     assert bus_cell(panel, DQL_KEY, BusColumn.COUNT, Qt.ItemDataRole.BackgroundRole) is None
     # Software Engineering: Ana only: amber.
     assert bus_cell(panel, SE_KEY, BusColumn.SKILL) == "Software Engineering"
     assert bus_cell(panel, SE_KEY, BusColumn.LEVEL) == "≥ 3 (Developing)"
     assert bus_cell(panel, SE_KEY, BusColumn.MEMBERS) == "Ana"
-    assert bus_cell(panel, SE_KEY, BusColumn.COUNT) == "1 of 1"
+    assert bus_cell(panel, SE_KEY, BusColumn.COUNT) == "1 (needs 1)"
     background = bus_cell(panel, SE_KEY, BusColumn.COUNT, Qt.ItemDataRole.BackgroundRole)
     assert background.color() == RISK_COLORS[Risk.AT_RISK]
     assert panel.summary_text() == ("1 requirement would be uncovered by one departure; losing Ana would uncover 1.")
@@ -119,7 +119,7 @@ def test_nobody_covering_is_red(panel: RobustnessPanel, catalog: Catalog) -> Non
     only_ben = dataclasses.replace(plan, team=plan.team[1:])
     panel.show_plan(problem, only_ben)
     assert bus_cell(panel, SE_KEY, BusColumn.MEMBERS) == "nobody"
-    assert bus_cell(panel, SE_KEY, BusColumn.COUNT) == "0 of 1"
+    assert bus_cell(panel, SE_KEY, BusColumn.COUNT) == "0 (needs 1)"
     assert bus_cell(panel, SE_KEY, BusColumn.COUNT, Qt.ItemDataRole.BackgroundRole).color() == RISK_COLORS[Risk.SHORT]
 
 
@@ -194,7 +194,7 @@ def test_critical_toggle_emits_and_shows_the_new_need(panel: RobustnessPanel, ca
     critical = make_problem(catalog, frozenset({SE_KEY}))
     panel.show_plan(critical, make_plan(critical))
     assert bus_cell(panel, SE_KEY, BusColumn.CRITICAL, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-    assert bus_cell(panel, SE_KEY, BusColumn.COUNT) == "1 of 2"
+    assert bus_cell(panel, SE_KEY, BusColumn.COUNT) == "1 (needs 2)"
     assert bus_cell(panel, SE_KEY, BusColumn.COUNT, Qt.ItemDataRole.BackgroundRole).color() == RISK_COLORS[Risk.SHORT]
     assert "1 already has fewer members than needed" in panel.summary_text()
     assert panel.critical_button.text() == "Unmark critical"

@@ -112,3 +112,12 @@ def test_growth_steps_for_the_best_and_the_selected_role(panel: RoleFitPanel, ca
     )
     panel.show_candidate(None, catalog)
     assert panel.growth_line() == ""
+
+
+def test_roles_a_person_is_not_open_to_are_greyed_with_a_reason(panel: RoleFitPanel, catalog: Catalog) -> None:
+    panel.show_candidate(Candidate("Bo", {"data_science": 4.0}, roles=("data_analyst",)), catalog)
+    rows = {role.id: r for r, (role, _) in enumerate(panel.model.ranking())}
+    closed = panel.model.index(rows["data_scientist"], FitColumn.ROLE)
+    assert "not among the roles this person is open to" in closed.data(Qt.ItemDataRole.ToolTipRole)
+    assert closed.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert panel.model.index(rows["data_analyst"], FitColumn.ROLE).data(Qt.ItemDataRole.ForegroundRole) is None

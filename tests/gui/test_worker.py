@@ -131,3 +131,18 @@ def test_dangling_thread_detector_sees_running_threads(dangling_qthreads: Callab
         thread.quit()
         thread.wait()
     assert thread not in dangling_qthreads()
+
+
+def test_progress_text_speaks_of_the_search_not_of_bounds() -> None:
+    from planner.model.plan import Objective
+    from planner.solver import SolveProgress
+    from ui.solve_controller import progress_text
+
+    team = Objective(headcount=4, cost=840_000)
+    assert progress_text(SolveProgress("coverage", team, None, 1.0, None)) == "Searching for a first team"
+    plan = object()
+    cost = progress_text(SolveProgress("cost", team, 798_000, 1.0, plan))  # type: ignore[arg-type]
+    assert cost == "Best team so far shown, proven within 5% · searching for a better team"
+    coverage = progress_text(SolveProgress("coverage", team, 0.0, 1.0, plan))  # type: ignore[arg-type]
+    assert coverage == "Best team so far shown · searching for a better team"
+    assert "840,000" not in cost and "bound" not in cost  # the Results view shows the team's numbers

@@ -8,7 +8,7 @@ cell emits ``requirementClicked(task, skill)``.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -21,9 +21,11 @@ from PySide6.QtWidgets import (
 
 from planner.analyses.coverage import CoverageMatrix
 from planner.model.catalog import Catalog
+from ui.header_fit import widest_word
 from ui.models.coverage_model import STATE_COLORS, CellState, CoverageModel
 
 Index = QModelIndex | QPersistentModelIndex
+ROW_MIN, ROW_MAX = 24, 44  # pixels per skill row
 
 
 class CoverageDelegate(QStyledItemDelegate):
@@ -68,7 +70,7 @@ class CoverageDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        return QSize(max(size.width() + 16, 72), max(size.height() + 8, 28))
+        return QSize(max(size.width() + 16, 72), max(size.height() + 8, ROW_MIN))
 
 
 class CoverageHeatmap(QTableView):
@@ -93,6 +95,28 @@ class CoverageHeatmap(QTableView):
         self.setToolTip("")
         self.clicked.connect(self._emit_requirement)
         self.activated.connect(self._emit_requirement)
+        self._model.modelReset.connect(self._fit_rows)
+        self._model.modelReset.connect(self._fit_header_words)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_rows()
+
+    def _fit_header_words(self) -> None:
+        """Task columns are never narrower than their longest word: a title wraps, it is not cut."""
+        header = self.horizontalHeader()
+        titles = [
+            str(self._model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(self._model.columnCount())
+        ]
+        header.setMinimumSectionSize(max(72, widest_word(header, titles)))
+
+    def _fit_rows(self) -> None:
+        """Rows share the height the view has (within a readable range), so no space is left empty
+        and a dozen skills fit without scrolling."""
+        rows = self._model.rowCount()
+        if rows:
+            size = int(self.viewport().height() // rows)
+            self.verticalHeader().setDefaultSectionSize(max(ROW_MIN, min(ROW_MAX, size)))
 
     def sizeHint(self) -> QSize:
         """Tall enough to show every skill row without scrolling."""

@@ -21,6 +21,7 @@ from ui.charts.tooltips import handle_tooltip
 
 # Distinguishable on light and dark backgrounds; the first is the Playbook charts' teal-blue.
 SERIES_COLORS = ("#1b9ad6", "#e8833a", "#8e6bd1", "#2fa56b", "#d2477a", "#b59a2e")
+MIN_READABLE_RADIUS = 70.0  # below this, full axis names crowd the chart out: draw short ones
 PLAYBOOK_BANDS = ((0.0, 2.0, "Beginning"), (2.0, 4.0, "Developing"), (4.0, 5.0, "Accomplished"))
 
 
@@ -62,6 +63,8 @@ class RadarChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._labels: list[str] = []
+        self._short: list[str] = []
+        self._drawn_labels: list[str] = []
         self._maximum = 5.0
         self._bands: list[tuple[float, float, str]] = list(PLAYBOOK_BANDS)
         self._series: list[_Series] = []
@@ -72,13 +75,20 @@ class RadarChart(QWidget):
     # --- data -------------------------------------------------------------------------
 
     def set_axes(
-        self, labels: list[str], maximum: float, bands: Sequence[tuple[float, float, str]] | None = None
+        self,
+        labels: list[str],
+        maximum: float,
+        bands: Sequence[tuple[float, float, str]] | None = None,
+        short_labels: Sequence[str] | None = None,
     ) -> None:
         """The axis labels (clockwise from the top) and the outer ring's value.
 
         ``bands`` names groups of rings; by default the Playbook's names on a 0–5 scale.
+        ``short_labels`` ("ML", "SQL"…) are drawn instead when the full names would leave the
+        chart too small to read (a narrow pane); the points' tooltips keep the full names.
         """
         self._labels = list(labels)
+        self._short = list(short_labels) if short_labels is not None and len(short_labels) == len(labels) else []
         self._maximum = float(maximum) if maximum > 0 else 1.0
         if bands is not None:
             self._bands = list(bands)
@@ -233,12 +243,10 @@ class RadarChart(QWidget):
             self._paint_legend(painter, metrics, area, legend_height)
             return
         center = chart.center()
-        lines = [self._label_lines(label, metrics) for label in self._labels]
-        sizes = [
-            (max(metrics.horizontalAdvance(line) for line in ls) + 2, metrics.lineSpacing() * len(ls) + 2)
-            for ls in lines
-        ]
-        radius = self._fit_radius(chart, center, sizes)
+        lines, sizes, radius = self._fit_labels(self._labels, chart, center, metrics)
+        if radius < MIN_READABLE_RADIUS and self._short:
+            lines, sizes, radius = self._fit_labels(self._short, chart, center, metrics)
+        self._drawn_labels = ["\n".join(ls) for ls in lines]
         self._paint_grid(painter, center, radius, text_color, background)
         self._paint_series(painter, center, radius, background)
         painter.setPen(text_color)
@@ -254,6 +262,20 @@ class RadarChart(QWidget):
             )
             painter.drawText(rect, align | Qt.AlignmentFlag.AlignVCenter, "\n".join(ls))
         self._paint_legend(painter, metrics, area, legend_height)
+
+    def _fit_labels(
+        self, labels: Sequence[str], chart: QRectF, center: QPointF, metrics: QFontMetricsF
+    ) -> tuple[list[list[str]], list[tuple[float, float]], float]:
+        lines = [self._label_lines(label, metrics) for label in labels]
+        sizes = [
+            (max(metrics.horizontalAdvance(line) for line in ls) + 2, metrics.lineSpacing() * len(ls) + 2)
+            for ls in lines
+        ]
+        return lines, sizes, self._fit_radius(chart, center, sizes)
+
+    def drawn_labels(self) -> list[str]:
+        """The axis labels as last painted (short ones when the chart is narrow)."""
+        return list(self._drawn_labels)
 
     def _fit_radius(self, chart: QRectF, center: QPointF, sizes: list[tuple[float, float]]) -> float:
         """The largest radius whose axis labels still fit inside ``chart``."""

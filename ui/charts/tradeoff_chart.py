@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
 from planner.model.plan import Plan, PlanStatus
-from planner.wording import format_gap
+from planner.wording import count_text, format_gap
 from ui.charts.radar import SERIES_COLORS, mix
 from ui.charts.tooltips import handle_tooltip
 from ui.models.team_model import format_cost
@@ -72,8 +72,9 @@ def nice_ticks(low: float, high: float, count: int = 6, *, integer: bool = False
 
 
 def axis_value(plan: Plan, axis: TradeoffAxis) -> float:
-    """Where ``plan`` sits on the x axis: its total cost, or its headcount."""
-    return plan.total_cost if axis is TradeoffAxis.BUDGET else float(len(plan.team))
+    """Where ``plan`` sits on the x axis: what counts against the budget (the total cost, or new
+    spend only under a new-spend budget), or its headcount."""
+    return plan.budget_spend if axis is TradeoffAxis.BUDGET else float(len(plan.team))
 
 
 def diamond(center: QPointF, size: float) -> QPolygonF:
@@ -90,7 +91,7 @@ def format_limit(value: float, axis: TradeoffAxis) -> str:
     if axis is TradeoffAxis.BUDGET:
         return f"budget {format_cost(value)}"
     people = int(value)
-    return f"{people} {'person' if people == 1 else 'people'}"
+    return count_text(people, "person")
 
 
 def point_tooltip(point: TradeoffPoint, axis: TradeoffAxis) -> str:
@@ -100,7 +101,7 @@ def point_tooltip(point: TradeoffPoint, axis: TradeoffAxis) -> str:
     people = len(plan.team)
     lines = [
         f"{point.covered} of {total} requirements covered",
-        f"{people} {'person' if people == 1 else 'people'}, cost {format_cost(plan.total_cost)}",
+        f"{count_text(people, 'person')}, cost {format_cost(plan.total_cost)}",
     ]
     if point.proven:
         lines.append(f"Proven optimal for {format_limit(point.limit, axis)}")
@@ -235,7 +236,7 @@ class TradeoffChart(QWidget):
                 people = len(self._current.team)
                 return (
                     f"Current plan: {covered_count(self._current)} of {len(self._current.requirements)} covered, "
-                    f"{people} {'person' if people == 1 else 'people'}, cost {format_cost(self._current.total_cost)}"
+                    f"{count_text(people, 'person')}, cost {format_cost(self._current.total_cost)}"
                 )
         return ""
 

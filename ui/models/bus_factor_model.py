@@ -18,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.analyses.robustness import BusFactor
 from planner.model.catalog import Catalog
-from planner.wording import level_text
+from planner.wording import count_text, level_text, number_text
 from ui.models.coverage_model import text_color_for
 
 Index = QModelIndex | QPersistentModelIndex
@@ -130,7 +130,7 @@ class BusFactorModel(QAbstractTableModel):
         if column is BusColumn.MEMBERS:
             return ", ".join(bus.members) or "nobody"
         if column is BusColumn.COUNT:
-            return f"{bus.count} of {bus.needed}"
+            return f"{number_text(bus.count)} (needs {number_text(bus.needed)})"
         return ""
 
     def _sort_value(self, bus: BusFactor, column: BusColumn) -> object:
@@ -163,7 +163,7 @@ class BusFactorModel(QAbstractTableModel):
             return (
                 f"{self._display(bus, BusColumn.TASK)} · {self._display(bus, BusColumn.SKILL)} "
                 f"{self._display(bus, BusColumn.LEVEL)}\nCovered by: {members}\n"
-                f"{bus.count} of {bus.needed} needed: {RISK_WORDS[risk]}"
+                f"{count_text(bus.count, 'member')} cover it, {number_text(bus.needed)} needed: {RISK_WORDS[risk]}"
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and column is BusColumn.COUNT:
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -30,7 +30,7 @@ from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
 from planner.model.constraints import Constraints
 from planner.model.project import Project
-from planner.wording import open_to_text, status_word
+from planner.wording import count_text, open_to_text, status_word
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -313,7 +313,7 @@ class CandidateTableModel(QAbstractTableModel):
             if candidate.email:
                 lines.append(candidate.email)
             if candidate.max_tasks is not None:
-                lines.append(f"At most {candidate.max_tasks} task(s)")
+                lines.append(f"At most {count_text(candidate.max_tasks, 'task')}")
             return "\n".join(lines)
         if kind is ColumnKind.NOTES and candidate.notes:
             return candidate.notes

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.analyses.coverage import CoverageCell, CoverageMatrix, CoverageStatus
 from planner.model.catalog import Catalog
+from ui.header_fit import two_lines
 
 __all__ = ["CellState", "CoverageCell", "CoverageMatrix", "CoverageModel"]
 
@@ -32,15 +33,6 @@ STATE_WORDS = {
     CellState.MISSING: "Missing",
     CellState.NOT_REQUIRED: "Not required",
 }
-
-
-def _wrap(text: str) -> str:
-    """Two lines for a long column title, so narrow task columns stay readable."""
-    if len(text) <= 12 or " " not in text:
-        return text
-    middle = len(text) // 2
-    cut = min((i for i, ch in enumerate(text) if ch == " "), key=lambda i: abs(i - middle))
-    return text[:cut] + "\n" + text[cut + 1 :]
 
 
 def text_color_for(background: QColor) -> QColor:
@@ -96,6 +88,16 @@ class CoverageModel(QAbstractTableModel):
 
     def columnCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._matrix.tasks)
+
+    def index_of(self, task: str, skill: str) -> QModelIndex:
+        """The cell of (task, skill); invalid when the view does not show it (gaps only)."""
+        if task not in self._matrix.tasks or skill not in self._matrix.skills:
+            return QModelIndex()
+        return self.index(self._matrix.skills.index(skill), self._matrix.tasks.index(task))
+
+    def skill_order(self) -> tuple[str, ...]:
+        """The skills as the rows show them (gaps first)."""
+        return self._matrix.skills
 
     def cell_at(self, index: Index) -> CoverageCell:
         return self._matrix.cell(self._matrix.tasks[index.column()], self._matrix.skills[index.row()])
@@ -175,7 +177,7 @@ class CoverageModel(QAbstractTableModel):
         if not 0 <= section < len(items):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return _wrap(self._task_name(items[section])) if horizontal else self._skill_name(items[section])
+            return two_lines(self._task_name(items[section])) if horizontal else self._skill_name(items[section])
         if role == Qt.ItemDataRole.ToolTipRole:
             if horizontal:
                 task = self._catalog.task(items[section]) if items[section] in self._catalog.task_ids else None

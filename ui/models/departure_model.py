@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.analyses.robustness import DepartureImpact, Replacement
 from planner.model.catalog import Catalog
+from planner.wording import count_text
 from ui.models.coverage_model import text_color_for
 from ui.models.team_model import format_cost, format_fit
 
@@ -91,7 +92,7 @@ class DepartureModel(QAbstractTableModel):
         if column is DepartureColumn.ORPHANED:
             return ", ".join(_name(self._catalog, "task", t) for t in impact.orphaned_tasks) or "none"
         count = len(impact.replacements)
-        return "nobody" if count == 0 else f"{count} candidate{'s' if count > 1 else ''}"
+        return "nobody" if count == 0 else count_text(count, "candidate")
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -106,7 +107,7 @@ class DepartureModel(QAbstractTableModel):
                 return None
             return QBrush(color if role == Qt.ItemDataRole.BackgroundRole else text_color_for(color))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"If {impact.member} leaves: {len(impact.lost)} requirement(s) lost. Click for details."
+            return f"If {impact.member} leaves: {count_text(len(impact.lost), 'requirement')} lost. Click for details."
         if role == Qt.ItemDataRole.TextAlignmentRole and column is DepartureColumn.LOST:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SORT_ROLE:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.io.import_report import ColumnTarget, ImportedRow, ImportProblem, ImportReport, Severity
 from planner.model.catalog import Catalog
+from planner.wording import Surface, with_advice
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -41,6 +42,8 @@ def target_text(target: ColumnTarget, catalog: Catalog) -> str:
         "email": "Email",
         "notes": "Notes",
         "max_tasks": "Max tasks",
+        "status": "Employee or applicant",
+        "roles": "Roles open to",
         "ignored": "ignored",
     }.get(target.kind, target.kind)
 
@@ -130,7 +133,9 @@ class ImportPreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if not problems:
                 return "Not imported" if failed and index.column() == 0 else None
-            return "\n".join(f"{p.severity.value.capitalize()}: {p.message}" for p in problems)
+            return "\n".join(
+                f"{p.severity.value.capitalize()}: {with_advice(p.message, p.advice, Surface.APP)}" for p in problems
+            )
         if role == Qt.ItemDataRole.BackgroundRole:
             if worst is Severity.ERROR:
                 return QBrush(ERROR_COLOR)
@@ -217,7 +222,7 @@ class ImportProblemsModel(QAbstractTableModel):
                 return problem.value
             if column is ProblemColumn.SEVERITY:
                 return problem.severity.value.capitalize()
-            return problem.message
+            return with_advice(problem.message, problem.advice, Surface.APP)
         if role == SORT_ROLE:
             if column is ProblemColumn.ROW:
                 return -1 if problem.row is None else problem.row

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont
 
 from planner.model.requirements import default_levels
 from ui.document import ProjectDocument
+from ui.header_fit import two_lines
 
 Index = QModelIndex | QPersistentModelIndex
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # (task, skill) of a cell
@@ -67,7 +68,7 @@ class RequirementsModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._tasks):
             task = catalog.task(self._tasks[section])
             if role == Qt.ItemDataRole.DisplayRole:
-                return task.name
+                return two_lines(task.name)
             if role == Qt.ItemDataRole.ToolTipRole:
                 return task.summary or task.name
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(catalog.skills):

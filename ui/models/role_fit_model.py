@@ -9,7 +9,8 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPalette
+from PySide6.QtWidgets import QApplication
 
 from planner.analyses.growth import GrowthPath, growth_paths
 from planner.model.candidates import Candidate
@@ -26,8 +27,8 @@ ROLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 class FitColumn(IntEnum):
     ROLE = 0
     FIT = 1
-    TASKS = 2
-    GROWTH = 3
+    GROWTH = 2
+    TASKS = 3
 
 
 HEADERS = {
@@ -97,13 +98,18 @@ class RoleFitModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ForegroundRole and not self._paths[index.row()].open_to:
+            return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if not self._paths[index.row()].open_to and column is FitColumn.ROLE:
+                return f"{playbook_role.name}: not among the roles this person is open to (the solver never gives it)"
             if column is FitColumn.TASKS:
                 return f"Main responsibilities of a {playbook_role.name}: {self._tasks(playbook_role)}"
             if column is FitColumn.GROWTH:
+                steps = growth_steps_text(self._catalog, self._paths[index.row()].steps) if self._catalog else ""
                 return (
-                    "Skills to raise to reach the role's Playbook profile: the project's skills first, biggest "
-                    "gap first; (inferred) marks a profile level the catalog infers rather than reads off a chart"
+                    f"To grow into {playbook_role.name}: {steps}.\nThe project's skills first, biggest gap first; "
+                    "(inferred) marks a profile level the catalog infers rather than reads off a Playbook chart."
                 )
             return (
                 f"{playbook_role.name}: {format_fit(fit)} fit (1 − mean distance between the ratings and the "

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 from planner.model.catalog import Catalog
 from planner.model.requirements import Requirement
 from planner.solver import SupplyReport, SupplyRow
+from planner.wording import count_text, number_text, plural
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -90,7 +91,7 @@ class SupplyModel(QAbstractTableModel):
             return "nobody"
         shown = ", ".join(names[:MAX_NAMES_SHOWN])
         more = len(names) - MAX_NAMES_SHOWN
-        return f"{shown} and {more} more" if more > 0 else shown
+        return f"{shown} and {number_text(more)} more" if more > 0 else shown
 
     def rowCount(self, parent: Index = ROOT) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -135,7 +136,7 @@ class SupplyModel(QAbstractTableModel):
                 return "No candidate reaches this level on a role that does this task."
             who = "\n".join(row.qualified[:40]) + ("\n…" if row.count > 40 else "")
             single = "\nOnly one candidate: a single point of failure." if row.count == 1 else ""
-            return f"{row.count} candidate(s) qualify:\n{who}{single}"
+            return f"{count_text(row.count, 'candidate')} {plural(row.count, 'qualifies', 'qualify')}:\n{who}{single}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column is SupplyColumn.COUNT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

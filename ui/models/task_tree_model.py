@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from planner.model.catalog import Catalog
 from planner.model.project import Project
+from planner.wording import count_text
 from ui.document import ProjectDocument
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,7 +104,7 @@ class TaskTreeModel(QAbstractItemModel):
                 if index.column() == 0:
                     return task.name
                 skills = {s for sub in task.subtasks for s in sub.skills}
-                return f"{len(skills)} skills"
+                return count_text(len(skills), "skill")
             if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
                 if not chosen:
                     return Qt.CheckState.Unchecked

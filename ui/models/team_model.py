@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from planner.model.catalog import Catalog
 from planner.model.plan import Member, Plan
-from planner.wording import staff_or_hire
+from planner.wording import count_text, staff_or_hire
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -30,7 +30,7 @@ HEADERS = {
     TeamColumn.ROLE: "Role",
     TeamColumn.TASKS: "Tasks",
     TeamColumn.COST: "Cost",
-    TeamColumn.FIT: "Role fit",
+    TeamColumn.FIT: "Fit",  # short: the tooltip says "role fit" in full, and Role and Tasks get the width
     TeamColumn.STAFF: "Staff or hire",
 }
 HEADER_TIPS = {
@@ -119,7 +119,7 @@ class TeamModel(QAbstractTableModel):
             if column is TeamColumn.ROLE:
                 return self.role_name(member.role)
             if column is TeamColumn.TASKS:
-                return self.task_names(member)
+                return self.task_names(member).replace(", ", "\n")  # one task a line: names stay whole
             if column is TeamColumn.COST:
                 return format_cost(member.cost)
             if column is TeamColumn.STAFF:
@@ -143,7 +143,9 @@ class TeamModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             role_name = self.role_name(member.role)
-            return f"{member.candidate}: {role_name}, covers {len(member.covers)} requirement(s). Click for details."
+            covers = count_text(len(member.covers), "requirement")
+            tasks = self.task_names(member) or "no task"
+            return f"{member.candidate}: {role_name} on {tasks}, covers {covers}. Click for details."
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:

@@ -1,0 +1,131 @@
+"""Layouts that are tested, not hoped for: at the default window size no header section or combo
+box cuts its text, the results show the verdict, the gaps and the hires without scrolling, and at
+the minimum size the toolbar keeps Solve and Stop in view."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from layout_checks import elided_cells, elided_combos, elided_headers
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QToolBar
+
+from planner.io.project_file import load_project
+from planner.model.project import Project
+from planner.resources import examples_dir
+from planner.solver import solve
+from ui.import_dialog import ImportDialog
+from ui.main_window import DEFAULT_SIZE, MINIMUM_SIZE, MainWindow
+from ui.recovery import RecoveryStore
+from ui.settings import Settings
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture(scope="module")
+def solved_example() -> Project:
+    project = load_project(examples_dir() / "ml-startup.teamplan")
+    project.plan = solve(project.problem(), time_limit=20, deterministic=True)
+    return project
+
+
+@pytest.fixture
+def window(qtbot: Any, tmp_path: Path, solved_example: Project) -> Iterator[MainWindow]:
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(solved_example, settings=settings, recovery=RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(win)
+    win.resize(*DEFAULT_SIZE)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.doc.mark_saved(tmp_path / "unused.teamplan")
+    win.close()
+
+
+def settle() -> None:
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def test_no_header_or_combo_cuts_its_text_at_the_default_size(window: MainWindow) -> None:
+    cut: list[str] = []
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        settle()
+        cut += [f"{window.tabs.tabText(index)}: {text}" for text in elided_headers(window) + elided_combos(window)]
+    assert cut == []
+
+
+def test_import_dialog_mapping_combos_show_whole_skill_names(qtbot: Any, window: MainWindow) -> None:
+    dialog = ImportDialog(examples_dir() / "ml-startup-candidates.xlsx", window.doc.project.catalog, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle()
+    assert dialog.mapping_combo("Visualization Languages").currentText() == "Visualization Languages"
+    assert elided_combos(dialog) == [] and elided_headers(dialog) == []
+
+
+def _visible_in(view: Any, text: str) -> bool:
+    """True when ``text`` in a text browser is inside its viewport (no scrolling needed)."""
+    cursor = view.document().find(text)
+    if cursor.isNull():
+        return False
+    view.setTextCursor(QTextCursor(view.document()))  # scrolled to the top, as it opens
+    view.verticalScrollBar().setValue(0)
+    return view.cursorRect(cursor).bottom() <= view.viewport().height()
+
+
+def test_results_show_verdict_gaps_and_hires_without_scrolling(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(window.RESULTS_TAB)
+    settle()
+    panel = window.results_panel
+    plan = window.doc.project.plan
+    assert plan is not None and plan.uncovered and plan.hire_recommendations
+    assert panel.status_label.isVisible() and "cannot be covered" in panel.status_text()
+    # The heatmap shows every skill row, the must-have gap first.
+    heatmap = panel.heatmap
+    assert heatmap.verticalHeader().length() <= heatmap.viewport().height()
+    first = heatmap.coverage_model().skill_order()[0]
+    assert any(r.skill == first and r.must_have for r in plan.uncovered)
+    # Every member is in view, and so are the gaps and the recommended hires.
+    team = panel.team_view
+    assert team.verticalHeader().length() <= team.viewport().height()
+    assert elided_cells(team) == []  # roles and tasks read whole, not "S… E…"
+    assert _visible_in(panel.gaps, "Not covered") and _visible_in(panel.gaps, "Recommended hires")
+    assert not panel.details_box.isVisible()  # no empty Details box until something is clicked
+    panel.select_member(panel.team_model.index(0, 0).data())
+    assert panel.details_box.isVisible()
+    panel.select_member(None)
+    assert not panel.details_box.isVisible()
+
+
+def test_gaps_only_shows_just_the_rows_with_a_gap(window: MainWindow) -> None:
+    panel = window.results_panel
+    everything = panel.heatmap.coverage_model().rowCount()
+    panel.gaps_only.setChecked(True)
+    model = panel.heatmap.coverage_model()
+    assert 0 < model.rowCount() < everything
+    states = {
+        model.cell_at(model.index(r, c)).state.value
+        for r in range(model.rowCount())
+        for c in range(model.columnCount())
+    }
+    assert "missing" in states
+
+
+def test_minimum_size_keeps_solve_and_stop_in_the_toolbar(window: MainWindow) -> None:
+    window.resize(*MINIMUM_SIZE)
+    settle()
+    assert (window.width(), window.height()) == MINIMUM_SIZE
+    toolbar = window.findChild(QToolBar, "MainToolbar")
+    for action in (window.solver.solve_action, window.solver.stop_action):
+        button = toolbar.widgetForAction(action)
+        assert button is not None and button.isVisible()
+        assert toolbar.rect().contains(button.geometry())
+    window.tabs.setCurrentIndex(window.RESULTS_TAB)
+    settle()
+    assert window.results_panel.heatmap.verticalHeader().length() <= window.results_panel.heatmap.viewport().height()
