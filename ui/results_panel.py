@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -40,6 +40,7 @@ from ui.models.candidate_table_model import short_skill_name
 from ui.models.coverage_model import CellState
 from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
 
+LEFT_MIN, RIGHT_MIN = 560, 380  # pixels for the team and gaps column, and at least for the views
 DETAILS_HEIGHT = 170  # pixels the Details box gets when it appears (taken from the gaps below)
 EMPTY_HINT = "No plan yet.\nPress Solve (Ctrl+R) to staff the team from the candidates."
 BANNER_STYLES = {
@@ -56,6 +57,27 @@ def _box(title: str, *widgets: QWidget) -> QGroupBox:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+class ColumnsSplitter(QSplitter):
+    """The results' two columns: the team and gaps column keeps about 560 px (roles and tasks read
+    whole) while the window is narrow, and 45 % when it is wide; the heatmap scrolls sideways
+    instead of cutting a title. Once the user drags the divider, their split stands."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self._user_split = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, *_args: object) -> None:
+        self._user_split = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        total = sum(self.sizes())
+        if not self._user_split and self.count() == 2 and total > 0:
+            left = min(max(LEFT_MIN, int(total * 0.45)), total - RIGHT_MIN)
+            self.setSizes([left, total - left])
 
 
 class ResultsPanel(QWidget):
@@ -177,7 +199,7 @@ class ResultsPanel(QWidget):
         left.setStretchFactor(0, 2)
         left.setStretchFactor(1, 2)
         left.setStretchFactor(2, 3)
-        content = QSplitter(Qt.Orientation.Horizontal)
+        content = ColumnsSplitter()
         content.addWidget(left)
         content.addWidget(self.views)
         content.setStretchFactor(0, 1)
@@ -186,6 +208,7 @@ class ResultsPanel(QWidget):
             splitter.setChildrenCollapsible(False)
         self._left = left
         self._fitted_rows = -1
+
         content.setSizes([560, 700])
         left.setSizes([240, 180, 400])
 
