@@ -120,12 +120,13 @@ def main(argv: list[str] | None = None) -> int:
         ("`--version` (command line, no Qt)", f"{built_version:.2f} s", f"{checkout_version:.2f} s"),
     ]
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     lines = [
         "# Desktop build benchmark",
         "",
         f"`python benchmarks/build_benchmark.py` on {platform.system()} {platform.machine()}, Python "
-        f"{platform.python_version()}, {os.cpu_count()} CPUs, Qt platform `offscreen`, {now}. "
-        "The machine was shared with other work while this ran, so single numbers are noisy.",
+        f"{platform.python_version()}, {os.cpu_count()} CPUs, Qt platform `offscreen`, {now}, load average "
+        f"{load:.1f} when the starts ended (other work shared the machine: the numbers are noisy and grow with it).",
         "",
         "| Start-up | Desktop build (PyInstaller, one folder) | Checkout (`python main.py`) | Target |",
         "|---|---|---|---|",

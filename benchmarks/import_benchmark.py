@@ -1,10 +1,13 @@
-"""Candidate import speed: a 100,000-row XLSX (target ≤ 15 s) and the same rows as CSV (≤ 3 s).
+"""Candidate import speed beside the plain library read of the same file (100,000 rows).
 
-Each file is also read with plain ``pandas.read_excel`` / ``pandas.read_csv``: that is the
-floor (pandas only parses; the import also checks every cell, maps headers and builds
-candidates). Writes a section into ``benchmarks/IMPORT_RESULTS.md``.
+XLSX: our import against ``python_calamine`` reading the same sheet into Python lists (the
+reader the import uses) and ``pandas.read_excel(engine="calamine")``; target: within 2× of
+the calamine read. CSV: our import against ``pandas.read_csv``; target: within 5×. The
+import also sizes the file up before reading, looks at the XML for hidden rows and
+formulas, finds the header, maps columns, checks every rating and cost and builds the
+candidates. Prints a table and writes it into ``benchmarks/IMPORT_RESULTS.md``.
 
-    python benchmarks/import_benchmark.py [--rows 100000] [--no-write]
+    python benchmarks/import_benchmark.py [--rows 100000] [--repeat 3] [--no-write]
 """
 
 from __future__ import annotations
@@ -23,13 +26,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
+import python_calamine  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from planner.io.candidate_import import import_candidates  # noqa: E402
 from planner.model.catalog import default_catalog  # noqa: E402
 from planner.model.samples import generate_pool  # noqa: E402
 
-TARGETS = {"xlsx": 15.0, "csv": 3.0}
+TARGETS = {"xlsx": 2.0, "csv": 5.0}  # import time / the library read's time
 RESULTS = ROOT / "benchmarks" / "IMPORT_RESULTS.md"
 
 
@@ -53,15 +57,27 @@ def write_files(folder: Path, rows: int) -> dict[str, Path]:
     return {"xlsx": xlsx, "csv": csv_path}
 
 
-def timed(action: Callable[[], object]) -> tuple[float, object]:
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
+def timed(action: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """The best of ``repeat`` runs in CPU seconds of this process (every read is single-threaded;
+    on a shared machine CPU time is far less noisy than the wall clock)."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.process_time()
+        result = action()
+        best = min(best, time.process_time() - start)
+    return best, result
+
+
+def calamine_read(path: Path) -> list[list[object]]:
+    book = python_calamine.CalamineWorkbook.from_path(str(path))
+    rows: list[list[object]] = book.get_sheet_by_name("Candidates").to_python()
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-write", action="store_true", help="print only; do not update IMPORT_RESULTS.md")
     args = parser.parse_args(argv)
     catalog = default_catalog()
@@ -69,32 +85,47 @@ def main(argv: list[str] | None = None) -> int:
     ok = True
     with tempfile.TemporaryDirectory() as folder:
         files = write_files(Path(folder), args.rows)
+        floors: dict[str, list[tuple[str, Callable[[], object]]]] = {
+            "xlsx": [
+                ("python_calamine read", lambda: calamine_read(files["xlsx"])),
+                ("pandas.read_excel (calamine)", lambda: pd.read_excel(files["xlsx"], engine="calamine")),
+            ],
+            "csv": [("pandas.read_csv", lambda: pd.read_csv(files["csv"]))],
+        }
         for kind, path in files.items():
-            floor, _ = timed(lambda p=path, k=kind: pd.read_excel(p) if k == "xlsx" else pd.read_csv(p))
-            seconds, report = timed(lambda p=path: import_candidates(p, catalog))
+            seconds, report = timed(lambda p=path: import_candidates(p, catalog), args.repeat)
             imported = len(report.candidates)  # type: ignore[attr-defined]
-            passed = seconds <= TARGETS[kind] and imported == args.rows
-            ok &= passed
-            line = (
-                f"| {kind.upper()} | {args.rows:,} | {path.stat().st_size / 1e6:.1f} MB | {seconds:.2f} s | "
-                f"{floor:.2f} s | {seconds / floor:.1f}× | ≤ {TARGETS[kind]:g} s | {'pass' if passed else 'FAIL'} |"
-            )
-            print(line, flush=True)
-            lines.append(line)
+            for position, (label, read) in enumerate(floors[kind]):
+                floor, _ = timed(read, args.repeat)
+                ratio = seconds / floor
+                judged = position == 0  # the target is against the first (plain) library read
+                passed = ratio <= TARGETS[kind] and imported == args.rows
+                ok &= passed or not judged
+                verdict = ("pass" if passed else "FAIL") if judged else "—"
+                target = f"≤ {TARGETS[kind]:g}×" if judged else ""
+                line = (
+                    f"| {kind.upper()} | {args.rows:,} | {path.stat().st_size / 1e6:.1f} MB | {seconds:.2f} s | "
+                    f"{label} | {floor:.2f} s | {ratio:.2f}× | {target} | {verdict} |"
+                )
+                print(line, flush=True)
+                lines.append(line)
     if not args.no_write:
         section = "\n".join(
             [
                 "## Candidate import (100,000 rows)",
                 "",
                 f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, Python "
-                f"{platform.python_version()}, pandas {pd.__version__}. `python benchmarks/import_benchmark.py`",
+                f"{platform.python_version()}, pandas {pd.__version__}, python-calamine "
+                f"{getattr(python_calamine, '__version__', '?')}; best of {args.repeat}, CPU seconds. "
+                "`python benchmarks/import_benchmark.py`",
                 "",
-                "The floor is plain `pandas.read_excel` / `pandas.read_csv` of the same file (parsing only). "
-                "The import also finds the header, maps columns, checks every rating and cost, flags formulas "
-                "and duplicates and builds the candidates.",
+                "The library read is parsing only. The import also checks the file's size fences, looks at the "
+                "sheet XML for hidden rows and formulas, finds the header, maps columns, checks every rating and "
+                "cost, flags duplicates and builds the candidates. The machine was shared with other work "
+                "(2 cores), so single numbers are noisy.",
                 "",
-                "| file | rows | size | import | pandas floor | import / floor | target | result |",
-                "|---|---|---|---|---|---|---|---|",
+                "| file | rows | size | import | library read | read time | import / read | target | result |",
+                "|---|---|---|---|---|---|---|---|---|",
                 *lines,
                 "",
             ]

@@ -5,10 +5,15 @@ Run from the project root::
     python benchmarks/solver_benchmark.py            # all sizes, writes benchmarks/RESULTS.md
     python benchmarks/solver_benchmark.py --sizes 50 1000 --limit 30
 
-Pools come from ``planner.model.samples.generate_pool`` (clusters around the Playbook's six role
-profiles, plus noise and specialities), the project is the default ML project (all five
-tasks, 23 requirements), team max 8, two tasks per person. Every run happens in its own
-subprocess so its peak memory (max RSS) is its own. Never run inside pytest.
+Role-shaped pools come from ``planner.model.samples.generate_pool`` (clusters around the
+Playbook's six role profiles, plus noise and specialities); *uniform* pools are generated here
+(:func:`uniform_pool`: independent uniform 0-5 ratings in every skill, distinct costs), the
+hard shape for the reductions, in five variants (:data:`VARIANTS`). The project is the default
+ML project (all five tasks, 23 requirements), team max 8, two tasks per person. Every run
+happens in its own subprocess so its peak memory (max RSS) is its own. Never run inside pytest.
+
+    python benchmarks/solver_benchmark.py --uniform-only                 # the uniform rows only
+    python benchmarks/solver_benchmark.py --uniform-only --uniform-sizes 1000 --variants default
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import argparse
 import json
 import os
 import platform
+import random
 import resource
 import subprocess
 import sys
@@ -31,7 +37,8 @@ sys.path.insert(0, str(ROOT))
 from ortools.linear_solver import pywraplp  # noqa: E402
 from ortools.sat.python import cp_model  # noqa: E402
 
-from planner.model.constraints import Constraints  # noqa: E402
+from planner.model.candidates import Candidate  # noqa: E402
+from planner.model.constraints import Constraints, ObjectiveOrder  # noqa: E402
 from planner.model.fit import role_fit  # noqa: E402
 from planner.model.plan import PlanStatus  # noqa: E402
 from planner.model.project import Problem, new_project  # noqa: E402
@@ -52,6 +59,19 @@ LABELS = {
 }
 
 
+UNIFORM_SIZES = (1000, 5000, 20000)
+# Uniform-pool variants: (redundancy, objective order, budget at 90 % of the default team's cost).
+VARIANTS = {
+    "default": (1, ObjectiveOrder.SIZE_FIRST, False),
+    "redundancy 2": (2, ObjectiveOrder.SIZE_FIRST, False),
+    "cost first": (1, ObjectiveOrder.COST_FIRST, False),
+    "budget 90%": (1, ObjectiveOrder.SIZE_FIRST, True),
+    "redundancy 2 + budget 90%": (2, ObjectiveOrder.SIZE_FIRST, True),
+}
+BUDGET_SHARE = 0.9
+UNIFORM_COSTS = (40_000, 240_000)  # distinct integer costs drawn from this range
+
+
 @dataclass
 class Result:
     method: str
@@ -62,11 +82,32 @@ class Result:
     gap: float | None
     peak_mb: float
     note: str = ""
+    variant: str = ""  # uniform pools: the variant; "" for the role-shaped pools
+    cost: float = 0.0  # the plan's total cost (the uniform budget variants take 90 % of the default's)
+    total: float = 0.0  # wall time of the whole run (seconds)
+    status: str = ""
 
 
 def benchmark_problem(size: int, seed: int) -> Problem:
     pool = generate_pool(prepare_catalog(), size, seed)
     return new_project("ml", candidates=pool, constraints=Constraints(team_size_max=8)).problem()
+
+
+def uniform_pool(size: int, seed: int) -> list[Candidate]:
+    """``size`` candidates with independent uniform 0-5 ratings in every skill and distinct costs."""
+    catalog = prepare_catalog()
+    rng = random.Random(seed)
+    costs = rng.sample(range(*UNIFORM_COSTS), size)
+    return [
+        Candidate(f"U{i:05d}", {skill.id: float(rng.randint(0, 5)) for skill in catalog.skills}, float(costs[i]))
+        for i in range(size)
+    ]
+
+
+def uniform_problem(size: int, seed: int, variant: str, budget: float | None) -> Problem:
+    redundancy, order, _ = VARIANTS[variant]
+    constraints = Constraints(team_size_max=8, redundancy=redundancy, objective_order=order, budget=budget)
+    return new_project("ml", candidates=uniform_pool(size, seed), constraints=constraints).problem()
 
 
 def prepare_catalog() -> Any:
@@ -102,6 +143,9 @@ def run_ours(problem: Problem, limit: float) -> Result:
         describe(o.uncovered, o.headcount, o.cost, o.fit),
         plan.gap,
         0.0,
+        cost=o.cost,
+        total=total,
+        status=plan.status.value,
     )
 
 
@@ -119,9 +163,16 @@ class NaiveModel:
         self.fit = [[round(100 * role_fit(c, r, catalog)) for r in self.roles] for c in problem.candidates]
         k = problem.constraints.max_tasks_per_person
         team_max = problem.constraints.team_size_max or len(problem.candidates)
-        self.w_cost = 100 * team_max + 1
-        self.w_size = self.w_cost * (sum(sorted(self.cost)[-team_max:]) + 1)
-        self.w_uncovered = self.w_size * (team_max + 1)
+        fit_room = 100 * team_max + 1
+        cost_room = sum(sorted(self.cost)[-team_max:]) + 1
+        if problem.constraints.objective_order is ObjectiveOrder.COST_FIRST:
+            self.w_size = fit_room
+            self.w_cost = self.w_size * (team_max + 1)
+            self.w_uncovered = self.w_cost * cost_room
+        else:
+            self.w_cost = fit_room
+            self.w_size = self.w_cost * cost_room
+            self.w_uncovered = self.w_size * (team_max + 1)
         self.k = k
         self.team_max = team_max
 
@@ -142,6 +193,10 @@ class NaiveModel:
             qualified = [y[i][ti] for i, c in enumerate(p.candidates) if c.rating(req.skill) >= req.level]
             add_constraint(sum(qualified) + p.constraints.redundancy * u[q] >= p.constraints.redundancy)
         add_constraint(sum(sum(row) for row in x) <= self.team_max)
+        budget = p.constraints.budget
+        if budget is not None:
+            cents = [round((c.cost or 0) * 100) for c in p.candidates]
+            add_constraint(sum(cents[i] * sum(x[i]) for i in range(len(p.candidates))) <= round(budget * 100))
         objective = (
             self.w_uncovered * sum(u)
             + self.w_size * sum(sum(row) for row in x)
@@ -239,18 +294,129 @@ def run_greedy(problem: Problem, limit: float) -> Result:
 RUNNERS = {"ours": run_ours, "naive_cpsat": run_naive_cpsat, "scip_mip": run_scip, "greedy": run_greedy}
 
 
-def run_one(method: str, size: int, seed: int, limit: float) -> Result:
+def run_one(method: str, size: int, seed: int, limit: float, variant: str = "", budget: float | None = None) -> Result:
     """One run in this process (the parent starts a fresh process per run)."""
-    problem = benchmark_problem(size, seed)
+    problem = uniform_problem(size, seed, variant, budget) if variant else benchmark_problem(size, seed)
     result = RUNNERS[method](problem, limit)
     result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result.variant = variant
     return result
 
 
-def run_isolated(method: str, size: int, seed: int, limit: float) -> Result:
+def run_isolated(
+    method: str, size: int, seed: int, limit: float, variant: str = "", budget: float | None = None
+) -> Result:
     command = [sys.executable, __file__, "--one", method, str(size), "--seed", str(seed), "--limit", str(limit)]
+    if variant:
+        command += ["--variant", variant]
+    if budget is not None:
+        command += ["--budget", repr(budget)]
     out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT, timeout=limit * 4 + 600)
     return Result(**json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def load_average() -> str:
+    try:
+        return ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
+def uniform_runs(
+    sizes: list[int], variants: list[str], seed: int, ours_limit: float, limit: float, baselines_up_to: int
+) -> list[tuple[Result, str]]:
+    """Every uniform row (with the 1-minute load average when it started), budgets from the default rows."""
+    rows: list[tuple[Result, str]] = []
+    for size in sizes:
+        default_cost: float | None = None
+        for variant in variants:
+            budget = None
+            if VARIANTS[variant][2]:
+                if default_cost is None:
+                    default_cost = run_isolated("ours", size, seed, ours_limit, "default").cost
+                budget = float(round(BUDGET_SHARE * default_cost))
+            for method in ("ours", "naive_cpsat", "scip_mip"):
+                if method != "ours" and size > baselines_up_to:
+                    continue
+                load = load_average()
+                result = run_isolated(method, size, seed, ours_limit if method == "ours" else limit, variant, budget)
+                if budget is not None:
+                    result.note = (result.note + f" budget {budget:,.0f}").strip()
+                if method == "ours" and variant == "default":
+                    default_cost = result.cost
+                rows.append((result, load))
+                print(uniform_table([(result, load)]).splitlines()[-1], flush=True)
+    return rows
+
+
+def uniform_table(rows: list[tuple[Result, str]]) -> str:
+    lines = [
+        "| size | variant | method | first plan (s) | proof (s) | total (s) | uncovered / size / cost / fit | gap "
+        "| peak MB | load at start | note |",
+        "|---:|---|---|---:|---:|---:|---|---:|---:|---|---|",
+    ]
+    for r, load in rows:
+        gap = "—" if r.gap is None else f"{r.gap:.1%}"
+        total = cell(r.total) if r.total else "—"
+        lines.append(
+            f"| {r.size:,} | {r.variant} | {LABELS[r.method]} | {cell(r.first)} | {cell(r.proof)} | {total} | "
+            f"{r.objective} | {gap} | {r.peak_mb:,.0f} | {load} | {r.note} |"
+        )
+    return "\n".join(lines)
+
+
+def uniform_targets(rows: list[tuple[Result, str]]) -> list[str]:
+    """Issue 9's targets for (a) on the uniform pools, checked against this run."""
+    goal = {1000: 2.0, 5000: 10.0, 20000: 30.0}
+    lines = ["### Targets (issue 9)", ""]
+    for r, _ in rows:
+        if r.method != "ours" or r.size not in goal:
+            continue
+        proof_ok = r.proof is not None and r.proof <= goal[r.size]
+        first_ok = r.first is not None and r.first <= 2.0
+        memory_ok = r.peak_mb < 1024
+        verdict = "met" if proof_ok and first_ok and memory_ok else "**missed**"
+        lines.append(
+            f"- {r.size:,} {r.variant}: proof {cell(r.proof)} s (≤ {goal[r.size]:g} s), first plan {cell(r.first)} s "
+            f"(≤ 2 s), {r.peak_mb:,.0f} MB: {verdict}."
+        )
+    return [*lines, ""]
+
+
+UNIFORM_HEADING = "## Uniform pools"
+
+
+def uniform_report(rows: list[tuple[Result, str]], command: str, seed: int, ours_limit: float, limit: float) -> str:
+    return "\n".join(
+        [
+            UNIFORM_HEADING,
+            "",
+            f"Command: `{command.strip()}` (seed {seed}; time limit {ours_limit:g} s for (a), {limit:g} s for (b) "
+            'and (c)). Each row ran alone in a fresh process; "load at start" is the machine\'s 1, 5 and 15 minute '
+            "load average when it started (2 cores, shared with other work: a load above 2 slows every number).",
+            "",
+            "Pools from `uniform_pool` in the benchmark: independent uniform 0–5 ratings in every skill, distinct "
+            f"costs drawn from {UNIFORM_COSTS[0]:,}–{UNIFORM_COSTS[1]:,}; default ML project, team max 8. The budget "
+            f'variants use {BUDGET_SHARE:.0%} of the cost of (a)\'s default team at the same size. "total" is the '
+            "wall time of the whole run (the time limit covers it).",
+            "",
+            uniform_table(rows),
+            "",
+            *uniform_targets(rows),
+        ]
+    )
+
+
+def splice_uniform(path: Path, section: str) -> None:
+    """Replace (or append) the uniform section of an existing RESULTS.md, keeping the rest."""
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Solver benchmark\n"
+    start = text.find(UNIFORM_HEADING)
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + len(UNIFORM_HEADING))
+        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
 # --- report ----------------------------------------------------------------------------------
@@ -337,12 +503,26 @@ def main(argv: list[str] | None = None) -> int:
         "--extra-seeds", type=int, nargs="*", default=[2, 3, 11], help="more pools (1,000+) for (a) only: the spread"
     )
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "RESULTS.md")
+    parser.add_argument("--uniform-sizes", type=int, nargs="*", default=list(UNIFORM_SIZES))
+    parser.add_argument("--variants", nargs="*", default=list(VARIANTS), choices=list(VARIANTS))
+    parser.add_argument("--uniform-only", action="store_true", help="run the uniform rows and update their section")
     parser.add_argument("--one", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
+    parser.add_argument("--variant", default="", help=argparse.SUPPRESS)
+    parser.add_argument("--budget", type=float, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
         method, size = args.one[0], int(args.one[1])
-        limit = args.ours_limit if method == "ours" else args.limit
-        print(json.dumps(asdict(run_one(method, size, args.seed, limit))))
+        limit = args.limit if (method != "ours" or args.variant) else args.ours_limit
+        print(json.dumps(asdict(run_one(method, size, args.seed, limit, args.variant, args.budget))))
+        return 0
+    command = "python benchmarks/solver_benchmark.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    uniform = uniform_runs(
+        args.uniform_sizes, args.variants, args.seed, args.ours_limit, args.limit, min(args.baselines_up_to, 1000)
+    )
+    section = uniform_report(uniform, command, args.seed, args.ours_limit, args.limit)
+    if args.uniform_only:
+        splice_uniform(args.out, section)
+        print(f"\nupdated {UNIFORM_HEADING!r} in {args.out}")
         return 0
     results: list[Result] = []
     for size in args.sizes:
@@ -362,7 +542,6 @@ def main(argv: list[str] | None = None) -> int:
             result = run_isolated("ours", size, seed, args.ours_limit)
             spread.append((seed, result))
             print(f"seed {seed}: " + table([result]).splitlines()[-1], flush=True)
-    command = "python benchmarks/solver_benchmark.py " + " ".join(argv if argv is not None else sys.argv[1:])
     report = "\n".join(
         [
             "# Solver benchmark",
@@ -392,6 +571,7 @@ def main(argv: list[str] | None = None) -> int:
                 for seed, r in spread
             ),
             "",
+            section,
         ]
     )
     args.out.write_text(report, encoding="utf-8")

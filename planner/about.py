@@ -19,8 +19,8 @@ from packaging.utils import canonicalize_name
 from planner import __version__
 from planner.resources import licences_dir
 
-# What Team Planner itself asks for (pyproject's dependencies); their own dependencies are
-# followed through the metadata, so everything that ships with the app is listed.
+# What Team Planner itself asks for (pyproject's dependencies, kept in step by a test); their
+# own dependencies are followed through the metadata, so everything that ships is listed.
 DIRECT_DEPENDENCIES = (
     "PySide6-Essentials",
     "ortools",
@@ -41,6 +41,7 @@ KNOWN_LICENCES = {
     "odfpy": "Apache-2.0 OR GPL-2.0-or-later OR LGPL-2.1-or-later",
     "python-dateutil": "Apache-2.0 AND BSD-3-Clause",
     "protobuf": "BSD-3-Clause",
+    "packaging": "Apache-2.0 OR BSD-2-Clause",
 }
 
 # Trove classifiers seen among the dependencies, as SPDX identifiers.

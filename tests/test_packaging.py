@@ -11,9 +11,11 @@ import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
 from setuptools import find_packages
 
-from planner.about import bundled_libraries
+from planner.about import DIRECT_DEPENDENCIES, bundled_libraries
 from planner.resources import examples_dir, icon_path, resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +116,11 @@ def test_install_script_registers_the_app_for_the_user_and_uninstalls(tmp_path: 
     assert "teamplan" not in (share / "mime" / "globs2").read_text()
 
 
+def test_the_about_box_starts_from_the_projects_own_dependencies() -> None:
+    declared = {canonicalize_name(Requirement(line).name) for line in PYPROJECT["project"]["dependencies"]}
+    assert {canonicalize_name(name) for name in DIRECT_DEPENDENCIES} == declared
+
+
 def test_bundled_libraries_come_with_their_licences() -> None:
     libraries = {library.name.lower().replace("_", "-"): library for library in bundled_libraries()}
     assert libraries["pyside6-essentials"].licence == "LGPL-3.0-only"
@@ -136,12 +143,21 @@ def test_the_build_carries_data_and_a_licence_text_for_every_library() -> None:
     assert "LGPL-3.0.txt" in pyside and "GPL-3.0.txt" in pyside
 
 
-def test_about_lists_every_declared_dependency() -> None:
-    """--version, About and the build's licence folder start from pyproject's dependency list."""
-    from packaging.requirements import Requirement
+def test_the_build_excludes_nothing_the_app_imports() -> None:
+    import ast
 
-    from planner.about import DIRECT_DEPENDENCIES
-
-    pyproject = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text())
-    declared = {Requirement(line).name.lower() for line in pyproject["project"]["dependencies"]}
-    assert {name.lower() for name in DIRECT_DEPENDENCIES} == declared
+    spec = ast.parse((ROOT / "packaging" / "team_planner.spec").read_text(encoding="utf-8"))
+    (excludes,) = [
+        ast.literal_eval(node.value)
+        for node in spec.body
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "excludes" for t in node.targets)
+    ]
+    imported = set()
+    for path in [ROOT / "main.py", *(ROOT / "planner").rglob("*.py"), *(ROOT / "ui").rglob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                imported.add(node.module)
+    clashes = {name for name in imported for gone in excludes if name == gone or name.startswith(gone + ".")}
+    assert not clashes, f"the spec excludes modules the app imports: {sorted(clashes)}"

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,9 +16,9 @@ from hypothesis import strategies as st
 
 from planner.errors import ProjectFileError
 from planner.io.project_file import FORMAT_VERSION, load_project, project_to_dict, save_project
-from planner.model.candidates import Candidate
+from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog, default_catalog
-from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder, TrainingPolicy
 from planner.model.plan import Coverage, Member, Objective, Plan, PlanStatus
 from planner.model.project import Project, new_project
 from planner.model.requirements import Requirement
@@ -229,3 +234,162 @@ def test_scenarios_round_trip_and_are_validated(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ProjectFileError, match=r"\$\.scenarios\[0\]\.constraints\.exclude\[0\]"):
         load_project(path)
+
+
+# --- format 2, and files from someone else ---------------------------------------------------
+
+
+def test_status_roles_and_new_constraints_round_trip(tmp_path: Path) -> None:
+    project = sample_project()
+    maya, bo = project.candidates
+    project.candidates = [
+        dataclasses.replace(maya, status=CandidateStatus.EMPLOYEE),
+        dataclasses.replace(bo, roles=("data_scientist", "data_analyst")),
+    ]
+    project.constraints = dataclasses.replace(
+        project.constraints,
+        budget_scope=BudgetScope.NEW,
+        max_open_positions=2,
+        training=TrainingPolicy(enabled=False, max_levels_per_skill=2, cost_per_level=7_500, weeks_per_level=6),
+        needed_within_weeks=12,
+    )
+    path = tmp_path / "v2.teamplan"
+    save_project(project, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["format_version"] == 2
+    assert data["candidates"][0]["status"] == "employee" and data["candidates"][1]["roles"] == [
+        "data_scientist",
+        "data_analyst",
+    ]
+    loaded = load_project(path)
+    assert loaded.candidates == project.candidates
+    assert loaded.constraints == project.constraints
+
+
+def test_version_1_file_loads_with_defaults(tmp_path: Path) -> None:
+    data = project_to_dict(sample_project())
+    data["format_version"] = 1
+    for candidate in data["candidates"]:
+        del candidate["status"], candidate["roles"]
+    for key in ("budget_scope", "max_open_positions", "training", "needed_within_weeks"):
+        del data["constraints"][key]
+    path = tmp_path / "v1.teamplan"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    loaded = load_project(path)
+    assert [c.status for c in loaded.candidates] == [CandidateStatus.APPLICANT] * 2
+    assert [c.roles for c in loaded.candidates] == [(), ()]
+    assert loaded.constraints.budget_scope is BudgetScope.ALL and loaded.constraints.training == TrainingPolicy()
+    assert loaded.constraints.max_open_positions is None and loaded.constraints.needed_within_weeks is None
+
+
+def test_newer_format_is_refused_clearly(tmp_path: Path) -> None:
+    path = damaged(tmp_path, lambda d: d.update(format_version=3))
+    with pytest.raises(ProjectFileError, match=r"newer Team Planner \(format 3; this version reads up to 2\)"):
+        load_project(path)
+
+
+@pytest.mark.parametrize(
+    ("edit", "place"),
+    [
+        (lambda d: d["plan"].update(settings=[]), "$.plan"),
+        (lambda d: d["plan"]["settings"].update(must_hire=[1]), "$.plan"),
+        (lambda d: d["plan"].update(roles=None), "$.plan"),
+        (lambda d: d["plan"].update(team="x"), "$.plan"),
+        (lambda d: d["catalog"]["scale"].update(levels=[[1, 2]]), "catalog"),
+        (lambda d: d["catalog"].update(skills={"a": 1}), "catalog"),
+        (lambda d: d["candidates"][0].update(status="boss"), "$.candidates[0].status"),
+        (lambda d: d["candidates"][0].update(roles="data_scientist"), "$.candidates[0].roles"),
+        (lambda d: d["candidates"][0].update(roles=["chef"]), "$.candidates[0]"),
+        (lambda d: d["constraints"].update(training=[]), "$.constraints.training"),
+        (lambda d: d["constraints"].update(budget_scope="some"), "$.constraints.budget_scope"),
+        (lambda d: d["constraints"].update(max_open_positions=-1), "$.constraints"),
+        (lambda d: d["constraints"].update(budget=1e300), "$.constraints.budget"),
+    ],
+)
+def test_wrong_json_types_name_the_place(tmp_path: Path, edit: object, place: str) -> None:
+    with pytest.raises(ProjectFileError) as info:
+        load_project(damaged(tmp_path, edit))
+    message = str(info.value)
+    assert place in message and "\n" not in message
+
+
+@pytest.mark.parametrize(
+    ("replace", "reason"),
+    [
+        ('"budget": 900000', '"budget": ' + "9" * 5000),  # thousands of digits
+        ('"budget": 900000', '"budget": 1e999'),
+        ('"budget": 900000', '"budget": NaN'),
+        ('"budget": 900000', '"budget": -Infinity'),
+    ],
+)
+def test_numbers_out_of_range(tmp_path: Path, replace: str, reason: str) -> None:
+    path = tmp_path / "n.teamplan"
+    save_project(sample_project(), path)
+    text = path.read_text(encoding="utf-8")
+    assert replace in text
+    path.write_text(text.replace(replace, reason), encoding="utf-8")
+    with pytest.raises(ProjectFileError, match=r"out of range|not a number JSON allows"):
+        load_project(path)
+
+
+def test_rating_of_1e999_is_refused_on_load_so_saving_never_fails(tmp_path: Path) -> None:
+    path = tmp_path / "r.teamplan"
+    save_project(sample_project(), path)
+    text = path.read_text(encoding="utf-8").replace('"data_science": 4', '"data_science": 1e999')
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="out of range"):
+        load_project(path)
+
+
+def test_deeply_nested_json(tmp_path: Path) -> None:
+    path = tmp_path / "deep.teamplan"
+    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    with pytest.raises(ProjectFileError, match="nested too deeply"):
+        load_project(path)
+
+
+def test_new_files_follow_the_umask_and_replaced_files_keep_their_mode(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "p.teamplan"
+        save_project(sample_project(), path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o644
+        path.chmod(0o600)
+        save_project(sample_project(), path)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE((tmp_path / "p.teamplan.bak").stat().st_mode) == 0o600
+    finally:
+        os.umask(old)
+
+
+def test_backup_is_written_atomically(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save killed while the backup is being copied leaves the previous backup intact."""
+    path = tmp_path / "p.teamplan"
+    project = sample_project()
+    save_project(project, path)
+    project.name = "Second"
+    save_project(project, path)
+    backup = (tmp_path / "p.teamplan.bak").read_bytes()
+
+    def killed_copy(source: object, target: object) -> None:
+        Path(str(target)).write_bytes(b"{half a cop")
+        raise KeyboardInterrupt  # the process dies here
+
+    monkeypatch.setattr("planner.io.atomic_write.shutil.copyfile", killed_copy)
+    project.name = "Third"
+    with pytest.raises(KeyboardInterrupt):
+        save_project(project, path)
+    assert (tmp_path / "p.teamplan.bak").read_bytes() == backup
+    assert load_project(path).name == "Second"
+
+
+def test_stale_temporaries_of_killed_saves_are_cleaned_up(tmp_path: Path) -> None:
+    path = tmp_path / "p.teamplan"
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    leftover = tmp_path / f".p.teamplan.{dead.stdout.strip()}.abcd1234.teamplanner-tmp"
+    leftover.write_bytes(b"x" * 1000)
+    unrelated = tmp_path / ".p.teamplan.notes"
+    unrelated.write_text("keep me", encoding="utf-8")
+    save_project(sample_project(), path)
+    assert not leftover.exists() and unrelated.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".p.teamplan.notes", "p.teamplan"]

@@ -9,8 +9,10 @@ from planner.model.constraints import Constraints
 from planner.model.plan import PlanStatus
 from planner.model.project import new_project
 from planner.model.samples import generate_pool
-from planner.solver import solve
+from planner.solver import SolveProgress, solve
 from planner.solver.isolated import solve_isolated
+from planner.solver.validate import validate_plan
+from tests.test_solver_stop import plan_rank, stopped_too_early
 
 
 def test_same_plan_as_in_process_with_progress(catalog: Catalog) -> None:
@@ -38,6 +40,17 @@ def test_stop_returns_the_best_plan_so_far(catalog: Catalog) -> None:
     )
     assert plan.status in (PlanStatus.CANCELLED, PlanStatus.OPTIMAL)  # optimal if proof beat the stop
     assert plan.team
+
+
+@pytest.mark.parametrize("reports", [1, 2])
+def test_the_apps_stop_returns_the_best_team_reported(catalog: Catalog, reports: int) -> None:
+    """What the app's Stop does (the child process is how the GUI solves): never a worse team than shown."""
+    problem = stopped_too_early(catalog)
+    seen: list[SolveProgress] = []
+    plan = solve_isolated(problem, time_limit=30, on_progress=seen.append, should_stop=lambda: len(seen) >= reports)
+    assert plan.status in (PlanStatus.CANCELLED, PlanStatus.OPTIMAL)
+    assert validate_plan(problem, plan) == []
+    assert seen and all(plan_rank(plan) <= plan_rank(p.plan) for p in seen if p.plan is not None)
 
 
 def test_errors_in_the_child_are_raised_in_the_caller(catalog: Catalog) -> None:

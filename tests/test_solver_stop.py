@@ -36,13 +36,8 @@ def plan_rank(plan: Plan) -> tuple[float, ...]:
     return (o.uncovered_must, o.uncovered_nice, o.headcount, o.cost)
 
 
-def test_a_stop_keeps_the_greedy_team_when_the_search_has_only_found_worse(catalog: Catalog) -> None:
-    """Found on the code before this test: the second report was a 6-person team, the greedy start had 5.
-
-    Independent uniform ratings and distinct costs, redundancy 2 and a tight budget: the
-    search's first teams were truly worse than the greedy start, and a stop after two reports
-    returned one of them.
-    """
+def stopped_too_early(catalog: Catalog) -> Problem:
+    """150 candidates with uniform 0-5 ratings and distinct costs, redundancy 2, a tight budget."""
     rng = random.Random(10)
     size = rng.choice([150, 300])
     costs = rng.sample(range(40_000, 240_000), size)
@@ -51,7 +46,17 @@ def test_a_stop_keeps_the_greedy_team_when_the_search_has_only_found_worse(catal
         for i in range(size)
     ]
     constraints = Constraints(team_size_max=8, redundancy=2, budget=300_000)
-    problem = new_project("ml", candidates=pool, constraints=constraints).problem()
+    return new_project("ml", candidates=pool, constraints=constraints).problem()
+
+
+def test_a_stop_keeps_the_greedy_team_when_the_search_has_only_found_worse(catalog: Catalog) -> None:
+    """Found on the code before this test: the second report was a 6-person team, the greedy start had 5.
+
+    Independent uniform ratings and distinct costs, redundancy 2 and a tight budget: the
+    search's first teams were truly worse than the greedy start, and a stop after two reports
+    returned one of them.
+    """
+    problem = stopped_too_early(catalog)
     prep = prepare(problem)
     greedy = build_plan(prep, greedy_selection(prep), status=PlanStatus.FEASIBLE, elapsed=0, gap=None, message="")
     seen: list[SolveProgress] = []
@@ -163,7 +168,7 @@ def test_a_deadline_passing_in_the_reduction_ends_the_solve_there(
     assert seen and seen[-1].plan is not None and plan.team == seen[-1].plan.team
 
 
-@pytest.mark.parametrize("cut_at", [1, 2, 3, 4])
+@pytest.mark.parametrize("cut_at", [1, 2, 3])
 def test_a_stage_cut_by_the_deadline_is_never_reported_optimal(
     catalog: Catalog, monkeypatch: pytest.MonkeyPatch, cut_at: int
 ) -> None:

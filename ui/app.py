@@ -20,6 +20,7 @@ from PySide6.QtGui import QColor, QFileOpenEvent, QGuiApplication, QIcon, QPalet
 from PySide6.QtWidgets import QApplication
 
 from planner import __version__
+from planner.cli import program_name
 from planner.errors import PlannerError
 from planner.resources import icon_path
 from ui import crash, dialogs, self_check
@@ -161,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     if use_offscreen_without_display(os.environ):
         print(
             "Team Planner: no display found, so the window runs offscreen (nothing is shown; Ctrl+C quits).\n"
-            "Start it from a desktop session to see it, or work headless: python main.py solve PROJECT.teamplan",
+            f"Start it from a desktop session to see it, or work headless: {program_name()} solve PROJECT.teamplan",
             file=sys.stderr,
         )
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # nothing on screen to close: let Ctrl+C end it

@@ -349,6 +349,8 @@ class ImportDialog(QDialog):
         if report is not None and report.sheet is not None:
             self.sheet_combo.setCurrentText(report.sheet)
         self.sheet_combo.blockSignals(False)
+        reason = report.sheet_reason if report is not None else ""
+        self.sheet_combo.setToolTip(f"Why this sheet: {reason}" if reason else "The worksheet to read")
         self.sheet_combo.setVisible(len(sheets) > 1)
         self.sheet_label.setVisible(len(sheets) > 1)
         if report is not None:

@@ -20,28 +20,25 @@ from planner.model.scenario import CURRENT, Scenario
 from planner.wording import team_size_text
 
 
-def snapshot(project: Project, name: str) -> Scenario:
-    """A scenario holding the project's current settings (the starting point for a what-if)."""
+def snapshot(setup: Project | Scenario, name: str) -> Scenario:
+    """A scenario called ``name`` holding the settings of a project or another scenario.
+
+    The starting point for a what-if ("New from current") and an independent copy of a
+    scenario alike; the plan is shared, since plans are immutable.
+    """
     return Scenario(
         name=name,
-        subtasks=dict(project.subtasks),
-        requirement_overrides=dict(project.requirement_overrides),
-        nice_to_have=set(project.nice_to_have),
-        constraints=project.constraints,
-        plan=project.plan,
+        subtasks=dict(setup.subtasks),
+        requirement_overrides=dict(setup.requirement_overrides),
+        nice_to_have=set(setup.nice_to_have),
+        constraints=setup.constraints,
+        plan=setup.plan,
     )
 
 
 def copy_scenario(scenario: Scenario, name: str) -> Scenario:
-    """An independent copy of ``scenario`` called ``name`` (its plan is shared: plans are immutable)."""
-    return Scenario(
-        name=name,
-        subtasks=dict(scenario.subtasks),
-        requirement_overrides=dict(scenario.requirement_overrides),
-        nice_to_have=set(scenario.nice_to_have),
-        constraints=scenario.constraints,
-        plan=scenario.plan,
-    )
+    """An independent copy of ``scenario`` called ``name``."""
+    return snapshot(scenario, name)
 
 
 def find_scenario(project: Project, name: str) -> Scenario:

@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from itertools import compress, repeat
+from operator import is_not, itemgetter
 from pathlib import Path
 from typing import Any
 
 from planner.errors import ImportProblemError, ValidationError
 from planner.io.header_mapping import (
     HeaderDictionary,
-    cell_text,
     find_header_row,
     header_key,
     header_score,
@@ -36,6 +37,7 @@ from planner.io.import_report import (
     ImportProblem,
     ImportReport,
     Severity,
+    cell_text,
 )
 from planner.io.rating_parse import PercentValue, RatingReader, RatingScale, parse_cost, parse_scale, parse_status
 from planner.io.role_titles import RoleTitles
@@ -89,7 +91,8 @@ def import_candidates(
         raise ValidationError(str(exc)) from exc
     problems = mapping_problems + problems
     problems.extend(ImportProblem(None, None, "", WARNING, note) for note in data.file_notes)
-    _check_columns(columns, problems, header_index + 1, warn_blank_cost)
+    where = f"{path}" + (f", sheet {data.sheet!r}" if data.sheet else "")
+    _check_columns(where, columns, problems, header_index + 1, warn_blank_cost)
     reader = RatingReader(catalog.scale, scale)
     titles = RoleTitles(catalog)
     builder = _RowBuilder(columns, data, reader, problems, warn_blank_cost, titles)
@@ -162,6 +165,8 @@ def _two_row_header(
 
 
 def _has_values(row: Row) -> bool:
+    if row and row[0].__class__ is str and row[0].strip():
+        return True  # the usual case: the name in the first column
     for value in row:  # noqa: SIM110 - a plain loop is measurably faster than any() on 100,000 rows
         if value is not None and (value.__class__ is not str or value.strip()):
             return True
@@ -191,12 +196,13 @@ def _header_index(path: Path, data: SheetData, dictionary: HeaderDictionary, hea
 
 
 def _check_columns(
-    columns: list[ColumnMapping], problems: list[ImportProblem], header_row: int, warn_cost: bool
+    where: str, columns: list[ColumnMapping], problems: list[ImportProblem], header_row: int, warn_cost: bool
 ) -> None:
     kinds = {c.target.kind for c in columns}
     if "name" not in kinds and not ({"first_name", "last_name"} & kinds):
         raise ImportProblemError(
-            f"row {header_row}: no name column (expected 'Name', 'Full name', 'Candidate' or first and last name)"
+            f"{where}, row {header_row}: no name column "
+            "(expected 'Name', 'Full name', 'Candidate' or first and last name)"
         )
     if "skill" not in kinds:
         problems.append(
@@ -235,28 +241,6 @@ def _letter(index: int) -> str:
     return letters
 
 
-_DISPLAY_CACHE: dict[object, str] = {}
-
-
-def _display(value: object) -> str:
-    """A cell as preview text; the repeated numbers of a big sheet are formatted once."""
-    if value is None:
-        return ""
-    try:
-        return _DISPLAY_CACHE[value]
-    except KeyError:
-        text = cell_text(value)
-        if len(_DISPLAY_CACHE) < 10_000:
-            _DISPLAY_CACHE[value] = text
-        return text
-    except TypeError:
-        return cell_text(value)
-
-
-def _name_key(name: str) -> str:
-    return " ".join(name.split()).casefold()
-
-
 class _RowBuilder:
     """Checks one data row at a time; remembers names and emails for duplicate detection."""
 
@@ -287,19 +271,49 @@ class _RowBuilder:
         self.titles = titles
         self.titles_seen: list[str] = []
         self.name_columns = {c.index for c in self.columns if c.target.kind in ("name", "first_name", "last_name")}
+        self.doubt_rows = set(data.hidden_rows) | set(data.row_notes)
+        # Per field column: (mapping, index, kind, plain text?, values read before → result, for costs and statuses).
+        self.field_plan: list[tuple[ColumnMapping, int, str, bool, dict[object, Any] | None]] = [
+            (c, c.index, c.target.kind, c.target.kind in _TEXT_FIELDS, {} if c.target.kind in _CACHED_FIELDS else None)
+            for c in self.field_columns
+        ]
+        # The fast path: a row whose skill cells are plain numbers or texts already seen is read with
+        # C-speed lookups; anything else (a new value, a formula, a bool, a percent cell) takes the checks.
+        indexes = [i for i, _, _ in self.skill_columns]
+        self.skill_ids = [skill for _, skill, _ in self.skill_columns]
+        self.skill_cells = itemgetter(*indexes) if len(indexes) > 1 else None
+        self.skill_need = max(indexes, default=-1) + 1
+        self.known: dict[object, float | _Blank] = {None: _BLANK, "": _BLANK}
 
     def build(self, index: int) -> ImportedRow:
         raw = self.data.rows[index]
         number = index + 1
-        values = tuple(raw) if self.all_text else tuple(v if v.__class__ is str else _display(v) for v in raw)
-        if len(values) < self.width:
-            values += ("",) * (self.width - len(values))
         problems: list[ImportProblem] = []
-        if index in self.data.hidden_rows or index in self.data.row_notes or len(raw) > self.width:
+        if index in self.doubt_rows or len(raw) > self.width:
             self._row_doubts(index, raw, problems)
-        ratings: dict[str, float] = {}
         has_formulas = index in self.formula_rows
+        ratings: dict[str, float] | None = None
+        if self.skill_cells is not None and not has_formulas and len(raw) >= self.skill_need:
+            cells = self.skill_cells(raw)
+            if self.all_text or set(map(type, cells)) <= _PLAIN_TYPES:
+                found: list[Any] = list(map(self.known.get, cells))
+                if None not in found:  # every value seen before: C-speed lookups, blanks dropped
+                    kept = map(is_not, found, repeat(_BLANK))
+                    ratings = dict(compress(zip(self.skill_ids, found, strict=True), kept))
+        if ratings is None:
+            ratings = self._ratings(index, raw, has_formulas, problems)
+        fields = self._fields(index, raw, has_formulas, problems)
+        candidate = self._candidate(number, fields, ratings, problems)
+        if problems:
+            self.problems.extend(problems)
+        return ImportedRow(number, raw, candidate)
+
+    def _ratings(self, index: int, raw: Row, has_formulas: bool, problems: list[ImportProblem]) -> dict[str, float]:
+        """Every skill cell of a row checked one by one (values seen for the first time, formulas, odd types)."""
+        number = index + 1
+        ratings: dict[str, float] = {}
         cache = self.reader.cache
+        known = self.known
         for column_index, skill, header in self.skill_columns:
             value = raw[column_index] if column_index < len(raw) else None
             if has_formulas and (index, column_index) in self.data.formulas:
@@ -308,9 +322,13 @@ class _RowBuilder:
                     continue
             if value is None:
                 continue
+            plain = value.__class__ in _PLAIN_TYPES and not has_formulas
+            original = value
             if value.__class__ is str:
                 value = value.strip()
                 if not value:
+                    if plain:
+                        known[original] = _BLANK
                     continue
             rating = cache.get(value) if value.__class__ is not bool and value.__class__ is not PercentValue else None
             if rating is None:
@@ -321,32 +339,41 @@ class _RowBuilder:
                 problems.append(ImportProblem(number, header, cell_text(value), ERROR, message, advice))
             else:
                 ratings[skill] = float(rating)
+                if plain and len(known) < 100_000:
+                    known[original] = ratings[skill]
+        return ratings
+
+    def _fields(self, index: int, raw: Row, has_formulas: bool, problems: list[ImportProblem]) -> dict[str, Any]:
+        """The name, cost, email, notes, status… cells of a row."""
+        number = index + 1
         fields: dict[str, Any] = {}
-        for column in self.field_columns:
-            value = raw[column.index] if column.index < len(raw) else None
+        width = len(raw)
+        for column, column_index, kind, text_field, parsed_before in self.field_plan:
+            value = raw[column_index] if column_index < width else None
             if value.__class__ is str:
                 value = value.strip()
-            if has_formulas and (index, column.index) in self.data.formulas:
-                value = self._formula(number, column.header, column.index, value, problems)
+            if has_formulas and (index, column_index) in self.data.formulas:
+                value = self._formula(number, column.header, column_index, value, problems)
                 if value is _UNUSABLE:
                     continue
             if value is None or value == "":
                 continue
-            kind = column.target.kind
-            if value.__class__ is str and kind in _TEXT_FIELDS and (not self.all_text or value[0] != "'"):
+            if value.__class__ is str and text_field and (not self.all_text or value[0] != "'"):
                 fields[kind] = value  # the common case: plain text, nothing to check
+            elif parsed_before is not None and value.__class__ in _PLAIN_TYPES and value in parsed_before:
+                fields[kind] = parsed_before[value]  # a cost or status read before without a problem
             elif value.__class__ is ErrorValue:
                 problems.append(
                     ImportProblem(number, column.header, str(value), ERROR, f"the cell shows the error {value}")
                 )
-            elif kind in _TEXT_FIELDS and column.index in self.name_columns and value.__class__ is not str:
+            elif text_field and column_index in self.name_columns and value.__class__ is not str:
                 problems.append(ImportProblem(number, column.header, cell_text(value), ERROR, _not_a_name(value)))
             else:
+                before = len(problems)
                 fields[kind] = self._field(number, column, value, problems)
-        candidate = self._candidate(number, fields, ratings, problems)
-        if problems:
-            self.problems.extend(problems)
-        return ImportedRow(number, values, candidate)
+                if parsed_before is not None and len(problems) == before and len(parsed_before) < 100_000:
+                    parsed_before[value] = fields[kind]
+        return fields
 
     def _formula(self, number: int, header: str, column: int, cached: Any, problems: list[ImportProblem]) -> Any:
         formula = self.data.formulas[(number - 1, column)]
@@ -425,7 +452,7 @@ class _RowBuilder:
     ) -> Candidate | None:
         name = fields.get("name") or " ".join(p for p in (fields.get("first_name"), fields.get("last_name")) if p)
         name = " ".join(str(name).split())
-        if not name and not any(p.severity is ERROR for p in problems):
+        if not name and not (problems and any(p.severity is ERROR for p in problems)):
             problems.append(ImportProblem(number, None, "", ERROR, "no name: every candidate needs one"))
         elif name.casefold().rstrip(":") in TOTAL_WORDS:
             problems.append(
@@ -440,7 +467,7 @@ class _RowBuilder:
         cost = fields.get("cost")
         if cost is None and self.warn_blank_cost and name:
             problems.append(ImportProblem(number, self._header_of("cost"), "", WARNING, "cost unknown (blank)"))
-        if any(p.severity is ERROR for p in problems):
+        if problems and any(p.severity is ERROR for p in problems):
             return None
         status = fields.get("status")
         if not isinstance(status, CandidateStatus):
@@ -455,7 +482,7 @@ class _RowBuilder:
             status=status,
             roles=fields.get("roles", ()),
         )
-        key = _name_key(name)
+        key = name.casefold()  # the name's spacing is normalised above
         if key in self.names:
             first_row, first = self.names[key]
             if replace(first, name=name) == candidate:
@@ -540,6 +567,15 @@ def _not_a_name(value: object) -> str:
     else:
         what = f"a {type(value).__name__}"
     return f"the name cell holds {what}, not a name: not imported"
+
+
+class _Blank:
+    """A blank skill cell in the fast path's table of known values."""
+
+
+_BLANK = _Blank()
+_PLAIN_TYPES = frozenset({str, float, int, type(None)})
+_CACHED_FIELDS = frozenset({"cost", "max_tasks", "status"})  # pure functions of the cell value
 
 
 class _Unusable:

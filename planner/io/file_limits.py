@@ -10,6 +10,7 @@ fence and why (:class:`ImportProblemError`).
 from __future__ import annotations
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +27,17 @@ EXCEL_COLUMNS = 16_384
 MAX_ROWS = 250_000  # a candidate list, not a database
 MAX_COLUMNS = 702  # column ZZ: a candidate list never needs more
 MAX_CELLS = 6_000_000  # rows × columns of the used range, what the reader materialises
+# What reading a damaged zip raises (a bad deflate stream is a zlib.error, a bad offset an OSError…).
+ZIP_DAMAGE = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    OSError,
+    EOFError,
+    ValueError,
+    NotImplementedError,
+    UnicodeDecodeError,
+)
 
 
 def check_file_size(path: Path) -> int:
@@ -58,7 +70,7 @@ def check_zip(path: Path) -> ZipSummary:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, UnicodeDecodeError) as exc:
+    except ZIP_DAMAGE as exc:
         raise ImportProblemError(f"{path}: the file is damaged (not a valid workbook): {exc}") from exc
     if len(infos) > MAX_MEMBERS:
         raise ImportProblemError(f"{path}: the archive holds {len(infos):,} parts: not a workbook Team Planner reads")

@@ -12,8 +12,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from planner.io.import_report import IGNORED, ColumnMapping, ColumnTarget, ImportProblem, Severity
-from planner.io.rating_parse import PercentValue
+from planner.io.import_report import IGNORED, ColumnMapping, ColumnTarget, ImportProblem, Severity, cell_text
 from planner.model.catalog import Catalog
 
 FIELD_HEADERS: dict[str, tuple[str, ...]] = {
@@ -198,17 +197,6 @@ def find_header_row(rows: Sequence[Sequence[object]], dictionary: HeaderDictiona
     return best
 
 
-def cell_text(value: object) -> str:
-    """A header or cell as text (numbers without a spurious ``.0``)."""
-    if value is None:
-        return ""
-    if isinstance(value, PercentValue):
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
 def map_columns(
     headers: Sequence[object],
     catalog: Catalog,
@@ -251,52 +239,28 @@ def map_columns(
         else:
             target = IGNORED
         slot = (target.kind, target.skill)
+
+        def warn(message: str, header: str = header) -> None:
+            problems.append(ImportProblem(header_row, header, header, Severity.WARNING, message))
+
         if index in skip:
             pass
         elif target.kind != "ignored" and slot in used:
-            problems.append(
-                ImportProblem(
-                    header_row,
-                    header,
-                    header,
-                    Severity.WARNING,
-                    f"also maps to {_describe(target, catalog)}, already read from column {used[slot]!r}: ignored",
-                )
-            )
+            warn(f"also maps to {_describe(target, catalog)}, already read from column {used[slot]!r}: ignored")
             target = IGNORED
         elif target.kind != "ignored":
             used[slot] = header
             if loose:
-                problems.append(
-                    ImportProblem(
-                        header_row,
-                        header,
-                        header,
-                        Severity.WARNING,
-                        f"taken for {_describe(target, catalog)} ({loose}): check it, or map the column "
-                        "in the import dialog",
-                    )
+                warn(
+                    f"taken for {_describe(target, catalog)} ({loose}): check it, or map the column "
+                    "in the import dialog"
                 )
             if index in hidden:
-                problems.append(
-                    ImportProblem(
-                        header_row,
-                        header,
-                        header,
-                        Severity.WARNING,
-                        f"the column is hidden in the workbook; it was read as {_describe(target, catalog)}",
-                    )
-                )
+                warn(f"the column is hidden in the workbook; it was read as {_describe(target, catalog)}")
         elif header:
-            problems.append(
-                ImportProblem(
-                    header_row,
-                    header,
-                    header,
-                    Severity.WARNING,
-                    "column not recognised as a skill or candidate field: ignored "
-                    "(map it to a skill in the import dialog if it is one)",
-                )
+            warn(
+                "column not recognised as a skill or candidate field: ignored "
+                "(map it to a skill in the import dialog if it is one)"
             )
         chosen[index] = ColumnMapping(header, index, target)
     mappings = [chosen[index] for index in range(len(texts))]

@@ -8,11 +8,13 @@ them and the user can fix the file; :func:`report_to_dict` is the documented
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
+from functools import cached_property
 from typing import Any
 
-from planner.io.rating_parse import RatingScale
+from planner.io.rating_parse import PercentValue, RatingScale
 from planner.io.role_titles import TitleMatch
 from planner.model.candidates import Candidate
 from planner.wording import count_text
@@ -83,13 +85,18 @@ class ColumnMapping:
     target: ColumnTarget
 
 
-@dataclass(frozen=True)
+@dataclass  # not frozen: a frozen dataclass costs microseconds per row on a 100,000-row import
 class ImportedRow:
-    """A data row as text (for the preview) and its candidate, ``None`` when it was not imported."""
+    """A data row (its cells as read) and its candidate, ``None`` when it was not imported."""
 
     row: int
-    values: tuple[str, ...]
+    cells: Sequence[Any]
     candidate: Candidate | None
+
+    @cached_property
+    def values(self) -> tuple[str, ...]:
+        """The cells as the preview shows them (numbers without a spurious ``.0``, percentages with ``%``)."""
+        return tuple(cell_text(value) for value in self.cells)
 
 
 @dataclass(frozen=True)
@@ -133,6 +140,17 @@ class ImportReport:
     def problems_in_row(self, row: int) -> list[ImportProblem]:
         """The problems of one spreadsheet row (for the preview)."""
         return [p for p in self.problems if p.row == row]
+
+
+def cell_text(value: object) -> str:
+    """A cell as text (numbers without a spurious ``.0``, percent cells as ``80%``, blank for ``None``)."""
+    if value is None:
+        return ""
+    if isinstance(value, PercentValue):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
 
 
 def _number(value: float | None) -> float | int | None:

@@ -27,7 +27,7 @@ from typing import IO, Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
-from planner.io.file_limits import MAX_COLUMNS, check_extent
+from planner.io.file_limits import MAX_COLUMNS, ZIP_DAMAGE, check_extent
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -41,10 +41,10 @@ ERROR_LITERALS = frozenset(
     {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 )
 _CHUNK = 1 << 22
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\s[^>]*?\br=\"(\d{1,15})\"")
-_WIDE_REF = re.compile(rb"\br=\"([A-Za-z]{3,})\d")  # column AAA (703) or beyond
-_TWO_LETTER_REF = re.compile(rb"\br=\"([A-Za-z]{2})\d")
-_FAR_ROW_REF = re.compile(rb"\br=\"[A-Za-z]{1,3}(\d{6,15})\"")  # row 100,000 or beyond
+# Every pattern starts with a literal, so the scan runs at memory speed between cell references.
+_WIDE_REF = re.compile(rb' r="([A-Za-z]{3,})\d')  # column AAA (703) or beyond
+_TWO_LETTER_REF = re.compile(rb' r="([A-Za-z]{2})\d')
+_FAR_ROW_REF = re.compile(rb' r="[A-Za-z]{1,3}(\d{6,})"')  # row 100,000 or beyond
 _SST_COUNT = re.compile(rb"\b(?:count|uniqueCount)=\"(\d+)\"")
 
 
@@ -147,7 +147,9 @@ def _check_shared_strings(archive: zipfile.ZipFile, member: str) -> None:
             head = handle.read(4096)
     except KeyError:
         return
-    for match in _SST_COUNT.finditer(head.split(b">", 2)[1] if head.count(b">") > 1 else head):
+    start = max(head.find(b"<sst"), head.find(b":sst"))
+    tag = head[start : head.find(b">", start)] if start >= 0 else b""
+    for match in _SST_COUNT.finditer(tag):
         if int(match.group(1)) > info.file_size // 7 + 16:  # "<si><t/></si>" is 13 bytes
             raise XmlProblem(
                 f"the shared strings part declares {int(match.group(1)):,} strings in {info.file_size:,} bytes: damaged"
@@ -184,7 +186,7 @@ def _chunks(handle: IO[bytes]) -> Iterator[tuple[bytes, bytes]]:
 
 def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> bool:
     """Bound the sheet's extent (refusing it if too big); ``True`` when it needs :func:`xlsx_markup`."""
-    markers = [b'hidden="1"', b'hidden="true"', b"<f", b":f ", b":f>", b't="e"']
+    markers = [b'hidden="', b"<f", b":f", b't="e"']
     markers += [b' s="%d"' % index for index in sorted(percent_styles)[:50]]
     needs = len(percent_styles) > 50
     max_row = max_column = 0
@@ -193,10 +195,8 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
         with archive.open(part) as handle:
             for chunk, raw in _chunks(handle):
                 needs = needs or any(marker in chunk for marker in markers)
-                for match in _ROW_REF.finditer(chunk):
-                    max_row = max(max_row, int(match.group(1)))
                 for match in _FAR_ROW_REF.finditer(chunk):
-                    max_row = max(max_row, int(match.group(1)))
+                    max_row = max(max_row, int(match.group(1)[:12]))
                 if _WIDE_REF.search(chunk):
                     wide = {m.group(1).upper() for m in _WIDE_REF.finditer(chunk)}
                     max_column = max(max_column, *(column_index(w.decode()) + 1 for w in wide))
@@ -206,7 +206,7 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
                 cells += raw.count(b"<c ") + raw.count(b"<c>") + raw.count(b"<c/>")
                 refs += raw.count(b' r="')
                 rows += raw.count(b"<row")
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+    except ZIP_DAMAGE as exc:
         raise XmlProblem(f"the sheet part {part!r} is damaged: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
@@ -253,7 +253,7 @@ def xlsx_markup(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[i
                 elif tag == "col" and element.get("hidden") in ("1", "true"):
                     low, high = _whole(element.get("min"), 1), _whole(element.get("max"), 1)
                     markup.hidden_columns.update(range(max(low, 1) - 1, min(high, MAX_COLUMNS)))
-    except (DefusedXmlException, SyntaxError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (DefusedXmlException, SyntaxError, *ZIP_DAMAGE) as exc:
         raise XmlProblem(f"the sheet part {part!r} cannot be read: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
@@ -361,7 +361,7 @@ def ods_markup(archive: zipfile.ZipFile, where: str) -> tuple[BookInfo, dict[str
                     current.columns_seen += repeat
                 elif tag == f"{TABLE}table":
                     current = None
-    except (DefusedXmlException, SyntaxError, ValueError, zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (DefusedXmlException, SyntaxError, *ZIP_DAMAGE) as exc:
         raise XmlProblem(f"content.xml cannot be read: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem("content.xml is missing: not a spreadsheet") from exc

@@ -28,7 +28,7 @@ from typing import Any
 
 from planner.errors import ImportProblemError
 from planner.io.csv_reader import read_csv
-from planner.io.file_limits import check_extent, check_file_size, check_zip
+from planner.io.file_limits import ZIP_DAMAGE, check_extent, check_file_size, check_zip
 from planner.io.rating_parse import PercentValue
 from planner.io.sheet_markup import (
     ERROR_LITERALS,
@@ -113,7 +113,7 @@ def _odf_kind(path: Path) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
             return str(ods_mimetype(archive))
-    except (XmlProblem, zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except (XmlProblem, *ZIP_DAMAGE) as exc:
         raise ImportProblemError(f"{path}: the file is damaged (not a valid workbook): {exc}") from exc
 
 
@@ -170,7 +170,7 @@ class _Workbook:
                 return info
         except XmlProblem as exc:
             raise ImportProblemError(f"{self.path}: the workbook is damaged: {exc}") from exc
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except ZIP_DAMAGE as exc:
             raise ImportProblemError(f"{self.path}: the file is damaged (not a valid workbook): {exc}") from exc
 
     def _markup(self, name: str) -> Markup:
@@ -187,7 +187,7 @@ class _Workbook:
                         markup = xlsx_markup(archive, part, self.info.percent_styles, where)
             except XmlProblem as exc:
                 raise ImportProblemError(f"{where}: the workbook is damaged: {exc}") from exc
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+            except ZIP_DAMAGE as exc:
                 raise ImportProblemError(f"{where}: the file is damaged: {exc}") from exc
         self.markups[name] = markup
         return markup

@@ -58,13 +58,16 @@ def affordable_members(prep: Prepared, cap: int) -> int:
     return int(np.searchsorted(costs, spare, side="right")) if spare >= 0 else 0
 
 
-def affordable(prep: Prepared, cost_cap: int | None, size: int | None) -> npt.NDArray[np.bool_]:
-    """Per candidate: whether a team within ``cost_cap`` and the budget (of exactly ``size`` people) may hold them.
+def affordable(
+    prep: Prepared, cost_cap: int | None, size: int | None, size_floor: int | None = None
+) -> npt.NDArray[np.bool_]:
+    """Per candidate: whether a team within ``cost_cap`` and the budget may hold them.
 
     A team with candidate x (not a must-hire) and k other non-must-hire members costs at
-    least the must-hires plus x plus the k cheapest free costs; k is ``size`` minus the
-    must-hires minus one when the size is fixed, else team min minus the must-hires minus
-    one (at least 0). Must-hires are always affordable (the conflict check saw to that).
+    least the must-hires plus x plus the k cheapest free costs. The team has exactly
+    ``size`` people when that is given, else at least ``size_floor`` (a proven lower bound)
+    or team min, so k is that many minus the must-hires minus one (at least 0).
+    Must-hires are always affordable (the conflict check saw to that).
     """
     n = len(prep.problem.candidates)
     caps = [c for c in (cost_cap, prep.budget) if c is not None]
@@ -72,7 +75,8 @@ def affordable(prep: Prepared, cost_cap: int | None, size: int | None) -> npt.ND
         return np.ones(n, dtype=np.bool_)
     cost_cap = min(caps)
     musts = len(prep.must)
-    others = (size if size is not None else (prep.problem.constraints.team_size_min or 0)) - musts - 1
+    fewest = size if size is not None else max(size_floor or 0, prep.problem.constraints.team_size_min or 0)
+    others = fewest - musts - 1
     free = [i for i in prep.eligible if i not in prep.must and prep.allowed[i].any()]
     cheapest = int(np.sort(prep.cost[free])[: max(0, others)].sum()) if free else 0
     spare = cost_cap - sum(int(prep.cost[i]) for i in prep.must) - cheapest
@@ -81,9 +85,11 @@ def affordable(prep: Prepared, cost_cap: int | None, size: int | None) -> npt.ND
     return out
 
 
-def affordable_rows(prep: Prepared, cost_cap: int | None, size: int | None) -> npt.NDArray[np.bool_]:
+def affordable_rows(
+    prep: Prepared, cost_cap: int | None, size: int | None, size_floor: int | None = None
+) -> npt.NDArray[np.bool_]:
     """:func:`affordable` as a candidates x roles mask (every role of an affordable candidate)."""
-    return np.asarray(prep.allowed & affordable(prep, cost_cap, size)[:, None])
+    return np.asarray(prep.allowed & affordable(prep, cost_cap, size, size_floor)[:, None])
 
 
 def coverage_floor(prep: Prepared) -> tuple[int, int, int]:

@@ -31,10 +31,13 @@ def _best_tasks(option: Option, short: npt.NDArray[np.int64], staffed: set[int])
     return sum(g[0] for g in chosen), tuple(sorted(g[2] for g in chosen))
 
 
-def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | Sequence[Option] | None = None) -> Selection:
+def greedy_selection(
+    prep: Prepared, allowed: npt.NDArray[np.bool_] | Sequence[Option] | None = None, *, per_cost: bool = False
+) -> Selection:
     """A feasible (not optimal) team using only the (candidate, shape) pairs ``allowed`` marks or lists.
 
     ``allowed``: a candidates x shapes mask, or a list of options; None: every allowed option.
+    ``per_cost``: pick by shortfall closed per unit of cost (a cheaper team) instead.
     """
     constraints = prep.problem.constraints
     if allowed is not None and not isinstance(allowed, np.ndarray):
@@ -83,6 +86,7 @@ def greedy_selection(prep: Prepared, allowed: npt.NDArray[np.bool_] | Sequence[O
             req_task,
             n_tasks,
             _room(prep, free, hired, spent, team_min - len(members) - 1),
+            per_cost,
         )
         if pick is None:
             break
@@ -127,6 +131,7 @@ def _best_option(
     req_task: npt.NDArray[np.int64],
     n_tasks: int,
     room: npt.NDArray[np.bool_],
+    per_cost: bool = False,
 ) -> tuple[int, int] | None:
     """The (candidate, shape) with the largest gain, then lowest cost, best fit, lowest index."""
     n = len(hired)
@@ -141,7 +146,7 @@ def _best_option(
         if t not in staffed:
             task_gain[:, t] += 1
     open_ = ~hired & room
-    best: tuple[int, int, int, int, int] | None = None  # (gain, -cost, fit, -candidate, -shape)
+    best: tuple[float, int, int, int, int] | None = None  # (score, -cost, fit, -candidate, -shape)
     for s, shape in enumerate(prep.shapes):
         rows = np.nonzero(mask[:, s] & open_)[0]
         if len(rows) == 0:
@@ -154,8 +159,9 @@ def _best_option(
             continue
         rows, gain = rows[good], gain[good]
         cost, fit = prep.cost[rows], prep.fit[rows, s]
-        top = np.lexsort((rows, -fit, cost, -gain))[0]
-        key = (int(gain[top]), -int(cost[top]), int(fit[top]), -int(rows[top]), -s)
+        score = gain / np.maximum(cost, 1) if per_cost else gain.astype(np.float64)
+        top = np.lexsort((rows, -fit, cost, -score))[0]
+        key = (float(score[top]), -int(cost[top]), int(fit[top]), -int(rows[top]), -s)
         if best is None or key > best:
             best = key
     if best is None:

@@ -171,8 +171,7 @@ class TeamModel:
         prep = self.prep
         nice = [self.short[q] for q, r in enumerate(prep.requirements) if not r.must_have]
         must = [self.short[q] for q, r in enumerate(prep.requirements) if r.must_have]
-        w_task = len(nice) + 1
-        w_must = w_task * (len(self.unstaffed) + 1)
+        w_must, w_task = self._coverage_weights()
         coverage = cp_model.LinearExpr.weighted_sum(
             [*must, *self.unstaffed, *nice], [w_must] * len(must) + [w_task] * len(self.unstaffed) + [1] * len(nice)
         )
@@ -187,6 +186,16 @@ class TeamModel:
         if self.use_fit:
             out["fit"] = Stage("fit", self._fit_expr(), -1.0 / (FIT_SCALE * self._fit_weight()))
         return out
+
+    def _coverage_weights(self) -> tuple[int, int]:
+        """Weights of an uncovered must-have and an unstaffed task (a nice-to-have weighs 1)."""
+        w_task = sum(1 for r in self.prep.requirements if not r.must_have) + 1
+        return w_task * (len(self.unstaffed) + 1), w_task
+
+    def coverage_value(self, must: int, unstaffed: int, nice: int) -> int:
+        """The coverage stage's value for these counts."""
+        w_must, w_task = self._coverage_weights()
+        return w_must * must + w_task * unstaffed + nice
 
     def _fit_weight(self) -> int:
         """Weight of one fit point: more than every secondary-task penalty together."""
@@ -384,16 +393,24 @@ class StageGroup:
     use_cost: bool
     use_fit: bool
     after_cost: bool  # cost is already fixed at its optimum: strict cost reduction applies
+    # After the stages, find the smallest team on this model: a lower bound on the size of
+    # every later team (cost first: the cost stage's filter needs it), not a fixed stage.
+    size_floor: bool = False
 
 
 def stage_plan(prep: Prepared, minimize_changes: bool) -> list[StageGroup]:
-    """The stage groups in order: coverage and size/cost, then cost/size, then changes and fit."""
+    """The stage groups in order: coverage (and size), then cost (and size), then changes and fit."""
     constraints = prep.problem.constraints
     tail = ("changes", "fit") if minimize_changes else ("fit",)
+    with_budget = prep.budget is not None
     if constraints.objective_order is ObjectiveOrder.COST_FIRST:
-        return [StageGroup(("coverage", "cost", "team size"), True, False, False), StageGroup(tail, True, True, True)]
+        return [
+            StageGroup(("coverage",), with_budget, False, False, size_floor=True),
+            StageGroup(("cost", "team size"), True, False, False),
+            StageGroup(tail, True, True, True),
+        ]
     return [
-        StageGroup(("coverage", "team size"), prep.budget is not None, False, False),
+        StageGroup(("coverage", "team size"), with_budget, False, False),
         StageGroup(("cost",), True, False, False),
         StageGroup(tail, True, True, True),
     ]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
+from planner.model.constraints import ObjectiveOrder
 from planner.model.plan import Objective, Plan, PlanStatus
 from planner.model.project import Problem
 from planner.solver.bounds import affordable, affordable_rows, coverage_floor, member_bound, team_caps
@@ -40,6 +41,7 @@ from planner.solver.reduce import Reduction, ReductionAborted, option_structures
 from planner.solver.validate import validate_plan
 
 STOP_POLL_SECONDS = 0.05
+CHEAPER_START_ROUNDS = 3
 # Of the time limit, kept back for building and checking the plan and the hire recommendations.
 FINISH_RESERVE_SHARE = 0.03
 FINISH_RESERVE_SECONDS = 1.0
@@ -181,21 +183,26 @@ class _Run:
         self.incumbent.offer(greedy_selection(prep))
         if previous is not None:
             self.incumbent.offer(_previous_selection(prep, previous_roles, previous))
-        if prep.budget is not None:
-            # Under a budget the plain greedy spends it on a few dear people; a team of k
-            # can only hold people the budget leaves room for next to k - 1 cheapest others.
-            for size in range(len(prep.must) + 2, len(prep.must) + member_bound(prep) + 1):
-                self.check()
-                self.incumbent.offer(greedy_selection(prep, affordable_rows(prep, prep.budget, size)))
         protected = set(previous_roles) if minimize_changes else set()
         fixed: dict[str, int] = {}
         floor = coverage_floor(prep)
         try:
+            if prep.budget is not None:
+                # Under a budget the plain greedy spends it on a few dear people; a team of k
+                # can only hold people the budget leaves room for next to k - 1 cheapest others.
+                for size in range(len(prep.must) + 2, len(prep.must) + member_bound(prep) + 1):
+                    self.check()
+                    self.incumbent.offer(greedy_selection(prep, affordable_rows(prep, prep.budget, size)))
             self.check()
             structures = option_structures(prep, protected)
+            size_floor: int | None = None
             for group in stage_plan(prep, minimize_changes):
                 self.check()
+                exact_size = "team size" in fixed
                 size_cap, cost_cap = team_caps(prep, self.incumbent.key, fixed, floor)
+                if group.use_cost and cost_cap is not None:
+                    self._cheaper_starts(size_cap if exact_size else None, size_floor)
+                    size_cap, cost_cap = team_caps(prep, self.incumbent.key, fixed, floor)
                 limit = member_bound(prep, size_cap=size_cap, cost_cap=cost_cap)
                 reduction = reduce_options(
                     prep,
@@ -206,7 +213,7 @@ class _Run:
                     strict_cost=group.after_cost,
                     should_abort=self.interrupted,
                     structures=structures,
-                    usable=affordable(prep, cost_cap, size_cap if "team size" in fixed else None),
+                    usable=affordable(prep, cost_cap, size_cap if exact_size else None, size_floor),
                 )
                 self.reductions.append(reduction)
                 self.check()
@@ -229,15 +236,37 @@ class _Run:
                 if group.after_cost:
                     fix_by_reduced_cost(model, fixed)
                 for name in group.names:
+                    if name == "coverage" and self.incumbent.key is not None and self.incumbent.key[:3] == floor:
+                        # The best team so far already has the coverage nobody can beat.
+                        fixed[name] = model.coverage_value(*floor)
+                        model.model.add(stages[name].expr <= fixed[name])
+                        continue
                     outcome = self._stage(model, stages[name])
                     if outcome.value is None:
                         return outcome.status, outcome.gap
                     fixed[name] = outcome.value
                     model.model.add(stages[name].expr <= outcome.value)
+                if group.size_floor:
+                    outcome = self._stage(model, stages["team size"])
+                    if outcome.value is None:
+                        return outcome.status, outcome.gap
+                    size_floor = outcome.value
         except (_Interrupted, ReductionAborted):
             return self.unfinished(), None
         self.open_stage = ""
         return PlanStatus.OPTIMAL, 0.0
+
+    def _cheaper_starts(self, size: int | None, size_floor: int | None) -> None:
+        """Greedy teams among the people the best cost so far leaves room for (a tighter cap)."""
+        for _ in range(CHEAPER_START_ROUNDS):
+            key = self.incumbent.key
+            assert key is not None
+            cost = key[3] if self.prep.problem.constraints.objective_order is ObjectiveOrder.COST_FIRST else key[4]
+            self.check()
+            rows = affordable_rows(self.prep, cost, size, size_floor)
+            better = [self.incumbent.offer(greedy_selection(self.prep, rows, per_cost=p)) for p in (False, True)]
+            if not any(better):
+                return
 
     def _stage(self, model: TeamModel, stage: Stage) -> _Outcome:
         """Minimise one stage; ``value`` is None when the stage was not proven."""
