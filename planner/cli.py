@@ -121,7 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--json", type=Path, metavar="REPORT.json", help="write the import report as JSON")
 
     fit = sub.add_parser("fit", help="rank the Playbook roles for each person and list what to learn for each")
-    fit.add_argument("file", type=Path, help="a candidate spreadsheet")
+    fit.add_argument(
+        "file", type=Path, help="a candidate spreadsheet, or a .teamplan project (its skills are listed first)"
+    )
     fit.add_argument("--name", help="only this person (as named in the file)")
     fit.add_argument("--sheet")
     fit.add_argument("--scale", help="e.g. 1-10, 0-100, percent, workera (1–300 scores)")
@@ -438,22 +440,30 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _fit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from planner.analyses.growth import growth_paths
+    from planner.analyses.growth import growth_paths, needed_skills
     from planner.io.candidate_import import import_candidates, parse_scale
 
-    catalog = _catalog_from(args)
-    scale = parse_scale(args.scale) if args.scale else None
-    report = import_candidates(args.file, catalog, sheet=args.sheet, scale=scale)
-    for problem in report.problems:
-        print(f"{args.file}: {_problem_line(problem)}", file=err)
-    people = list(report.candidates)
+    if args.file.suffix.lower() == ".teamplan":
+        from planner.io.project_file import load_project
+
+        project = load_project(args.file)
+        catalog, everyone = project.catalog, list(project.candidates)
+        needed = needed_skills(project.requirements())
+    else:
+        catalog, needed = _catalog_from(args), frozenset()
+        scale = parse_scale(args.scale) if args.scale else None
+        report = import_candidates(args.file, catalog, sheet=args.sheet, scale=scale)
+        for problem in report.problems:
+            print(f"{args.file}: {_problem_line(problem)}", file=err)
+        everyone = list(report.candidates)
+    people = everyone
     if args.name is not None:
         people = [c for c in people if c.name.casefold() == args.name.strip().casefold()]
         if not people:
-            raise ValidationError(f"{args.file}: nobody named {args.name!r} (among {len(report.candidates)} people)")
+            raise ValidationError(f"{args.file}: nobody named {args.name!r} (among {len(everyone)} people)")
     records = []
     for person in people:
-        paths = growth_paths(person, catalog)
+        paths = growth_paths(person, catalog, needed)
         print(format_fit(catalog, person, paths), file=out)
         records.append(fit_to_dict(person, paths))
     if args.json:

@@ -275,29 +275,20 @@ def test_team_csv_defuses_formulas(tmp_path: Path, project: Project) -> None:
     assert import_candidates(path, project.catalog).candidates[0].name == '=HYPERLINK("http://x")'
 
 
+def to_pdf(path: Path, out: Path) -> Path:
+    """``path`` printed to PDF by LibreOffice, as a manager would print it."""
+    profile = (out.parent / "lo-profile").as_uri()  # a private profile: no clash with a running LibreOffice
+    command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf"]
+    subprocess.run([*command, "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
+    return out / f"{path.stem}.pdf"
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_the_workbook(tmp_path: Path, project: Project, plan: Plan) -> None:
     path = tmp_path / "plan.xlsx"
     export_plan_workbook(project, plan, path)
-    out = tmp_path / "pdf"
-    profile = (tmp_path / "lo-profile").as_uri()  # a private profile: no clash with a running LibreOffice
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = (out / "plan.pdf").read_bytes()
+    pdf = to_pdf(path, tmp_path / "pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
     assert len(re.findall(rb"/Type\s*/Page(?!s)", pdf)) >= len(SHEETS)  # at least a page per sheet
 
@@ -384,23 +375,7 @@ def test_a_sheet_too_wide_to_read_at_one_page_wide_splits_across_pages_at_a_legi
 def test_printed_pages_say_which_sheet_they_belong_to(tmp_path: Path, project: Project, plan: object) -> None:
     path = tmp_path / "plan.xlsx"
     export_plan_workbook(project, plan, path, exported_at=PRINT_STAMP)  # type: ignore[arg-type]
-    profile = (tmp_path / "lo-profile").as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = tmp_path / "plan.pdf"
+    pdf = to_pdf(path, tmp_path / "pdf")
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
     pages = text.split("\f")[:-1]
     assert "Summary" in pages[0].splitlines()[0] and "Page 1 of" in pages[0]

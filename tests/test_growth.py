@@ -69,3 +69,18 @@ def test_paths_are_ranked_by_fit_and_say_whether_the_person_is_open_to_the_role(
 def test_needed_skills_are_the_skills_requirements_name() -> None:
     reqs = (Requirement("modeling", "research", 3), Requirement("deployment", "software_engineering", 4))
     assert needed_skills(reqs) == frozenset({"research", "software_engineering"})
+
+
+def test_the_growth_table_ranks_exactly_like_role_fit(catalog: Catalog) -> None:
+    from planner.analyses.growth import GrowthTable
+    from planner.model.fit import ranked_roles
+    from planner.model.samples import generate_pool
+
+    table = GrowthTable(catalog)
+    for person in generate_pool(catalog, 200, seed=3):
+        assert [(p.role, p.fit) for p in table.paths(person)] == [(r.id, f) for r, f in ranked_roles(person, catalog)]
+        best = table.best_role(person)
+        assert best is not None and (best[0].id, best[1]) == (
+            ranked_roles(person, catalog)[0][0].id,
+            ranked_roles(person, catalog)[0][1],
+        )

@@ -123,3 +123,28 @@ def test_the_examples_mix_staff_and_applicants_who_applied_for_roles() -> None:
     code, out, _ = run("solve", str(ROOT / "examples" / "ml-startup.teamplan"), "-q", "--deterministic")
     assert code == 0
     assert "(current staff)" in out and "(hire)" in out
+
+
+def test_fit_on_a_project_lists_the_projects_skills_first(tmp_path: Path) -> None:
+    from planner.io.project_file import save_project
+
+    project = new_project("ml", tasks=["deployment"])  # needs machine learning and software engineering
+    ratings = {"machine_learning": 4, "data_science": 3, "mathematics": 2, "algorithmic_coding": 3}
+    project.candidates = [Candidate("Ana Lima", {**ratings, "software_engineering": 1})]
+    path = tmp_path / "deploy.teamplan"
+    save_project(project, path)
+    result = tmp_path / "fit.json"
+    code, out, err = run("fit", str(path), "--json", str(result))
+    assert code == 0, err
+    mle = next(line for line in out.splitlines() if "Machine Learning Engineer " in line)
+    assert mle.endswith(
+        "Software Engineering 1 → 3, Machine Learning 4 → 5, Mathematics 2 → 5, Algorithmic Coding 3 → 5"
+    )
+    growth = next(
+        f for f in json.loads(result.read_text(encoding="utf-8"))[0]["fits"] if f["role"] == "machine_learning_engineer"
+    )
+    assert [(g["skill"], g["needed"]) for g in growth["growth"][:3]] == [
+        ("software_engineering", True),
+        ("machine_learning", True),
+        ("mathematics", False),
+    ]

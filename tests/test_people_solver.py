@@ -171,3 +171,32 @@ def test_robustness_replacements_keep_to_the_roles_people_are_open_to(catalog: C
     problem = dataclasses.replace(problem, constraints=broke)
     plan = solve(problem, deterministic=True)
     assert [r.candidate for r in robustness(problem, plan).departures[0].replacements] == ["Cy"]
+
+
+def test_the_budget_trade_off_under_a_new_spend_budget_steps_through_new_spend(catalog: Catalog) -> None:
+    from planner.analyses.tradeoff import TradeoffAxis, tradeoff_curve
+
+    people = (
+        Candidate("Eve", {"machine_learning": 5}, 300.0, status=EMPLOYEE),  # models; costs nothing new
+        Candidate("Al", {"software_engineering": 5}, 100.0),  # deploys
+        Candidate("Bo", {"machine_learning": 5, "software_engineering": 5}, 150.0),  # both
+    )
+    problem = _problem(catalog, people, budget_scope=BudgetScope.NEW)
+    points = tradeoff_curve(problem, TradeoffAxis.BUDGET, time_limit_per_point=5)
+    assert [p.limit for p in points] == [p.plan.budget_spend for p in points]
+    assert [p.limit for p in points] == [100.0, 0.0]  # Eve + Al, then Eve alone
+    assert [p.uncovered for p in points] == [0, 1]
+    assert points[0].plan.total_cost == 400.0
+
+
+def test_team_min_conflict_names_people_whose_roles_do_none_of_the_tasks(catalog: Catalog) -> None:
+    people = (
+        Candidate("Ana", {"machine_learning": 5}),
+        Candidate("Bo", {"data_science": 5}, roles=("data_analyst",)),  # a data analyst neither models nor deploys
+    )
+    plan = solve(_problem(catalog, people, team_size_min=2), deterministic=True)
+    assert plan.status is PlanStatus.INFEASIBLE
+    assert plan.message == (
+        "Team size min 2 conflicts with only 1 available candidates "
+        "(1 open only to roles that do none of the chosen tasks)."
+    )

@@ -145,9 +145,11 @@ class CandidatesPanel(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        # No sort column before sorting is enabled: enabling it sorts at once, and the sort
+        # reorders the project's own list (it would open every file sorted by name, descending).
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         keep_sorted_title_whole(self.table.horizontalHeader())
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

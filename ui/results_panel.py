@@ -32,7 +32,15 @@ from planner.model.catalog import Catalog, default_catalog
 from planner.model.constraints import BudgetScope
 from planner.model.plan import Member, Plan, PlanStatus
 from planner.model.project import Problem
-from planner.wording import count_text, hire_text, level_text, number_text, plan_status_text, staff_counts_text
+from planner.wording import (
+    count_text,
+    hire_text,
+    level_text,
+    number_text,
+    plan_status_text,
+    staff_counts_text,
+    staff_or_hire,
+)
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
 from ui.charts.skill_bars import SkillBars, SkillLevel
@@ -467,8 +475,8 @@ class ResultsPanel(QWidget):
         role = self.team_model.role_name(member.role)
         tasks = self.team_model.task_names(member) or "none"
         head = (
-            f"<p><b>{escape(member.candidate)}</b> — {escape(role)}, role fit {format_fit(member.fit)}, "
-            f"cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
+            f"<p><b>{escape(member.candidate)}</b> ({staff_or_hire(member.employee)}) — {escape(role)}, "
+            f"role fit {format_fit(member.fit)}, cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
         )
         covered = [c for c in self._matrix.cells.values() if member.candidate in c.covered_by]
         if not covered:

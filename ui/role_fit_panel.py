@@ -100,16 +100,15 @@ class RoleFitPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(FitColumn.ROLE, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(FitColumn.FIT, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(FitColumn.FIT, 120)
-        header.setSectionResizeMode(FitColumn.TASKS, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(FitColumn.TASKS, 200)
+        for column, width in ((FitColumn.ROLE, 160), (FitColumn.FIT, 110), (FitColumn.TASKS, 150)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         header.setSectionResizeMode(FitColumn.GROWTH, QHeaderView.ResizeMode.Stretch)
-        # Main tasks and growth wrap onto a second line instead of being cut ("Data Engineering, Modeling, Busi…").
+        # Role names, main tasks and growth steps wrap onto more lines instead of being cut.
         self.view.setWordWrap(True)
         self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().lineSpacing() * 2 + 12)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.view.selectionModel().selectionChanged.connect(self._update_radar)
         self.view.selectionModel().selectionChanged.connect(self._update_growth)
 

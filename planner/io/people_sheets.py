@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from planner.analyses.growth import growth_paths, needed_skills
+from planner.analyses.growth import GrowthTable, needed_skills
 from planner.io.xlsx_style import BOLD, add_filter, put, set_widths, write_table
 from planner.model.plan import Plan
 from planner.model.project import Project
@@ -56,7 +56,7 @@ def offers_sheet(ws: Worksheet, project: Project, plan: Plan, money: str) -> Non
 def growth_sheet(ws: Worksheet, project: Project, plan: Plan) -> None:
     """One row per person (the team first): the skills to raise for their role and for their best fit."""
     catalog = project.catalog
-    needed = needed_skills(plan.requirements)
+    table = GrowthTable(catalog, needed_skills(plan.requirements))
     members = {m.candidate: m for m in plan.team}
     people = sorted(project.candidates, key=lambda c: (c.name not in members, c.name.casefold()))
     headers = [
@@ -70,19 +70,18 @@ def growth_sheet(ws: Worksheet, project: Project, plan: Plan) -> None:
     ]
     rows = []
     for person in people:
-        paths = growth_paths(person, catalog, needed)
-        best = paths[0] if paths else None
+        best = table.best_role(person)
         member = members.get(person.name)
-        assigned = next((p for p in paths if member is not None and p.role == member.role), None)
+        assigned = catalog.role(member.role) if member is not None and member.role in catalog.role_ids else None
         rows.append(
             [
                 person.name,
                 status_word(person.status),
-                catalog.role(member.role).name if member and member.role in catalog.role_ids else "",
-                growth_steps_text(catalog, assigned.steps) if assigned else "",
-                catalog.role(best.role).name if best else "",
-                round(best.fit, 2) if best else None,
-                growth_steps_text(catalog, best.steps) if best else "",
+                assigned.name if assigned else "",
+                growth_steps_text(catalog, table.steps(person, assigned)) if assigned else "",
+                best[0].name if best else "",
+                round(best[1], 2) if best else None,
+                growth_steps_text(catalog, table.steps(person, best[0])) if best else "",
             ]
         )
     last = write_table(ws, 1, headers, rows, formats={5: "0%"}, wrap_columns=(3, 6))

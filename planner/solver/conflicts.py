@@ -99,6 +99,13 @@ def conflict_message(prep: Prepared) -> str | None:
             why += f" at the minimum role fit {constraints.min_role_fit:.2f}"
         if not prep.tasks:
             why += " (no tasks are chosen)"
+        closed = [
+            i
+            for i in prep.eligible
+            if candidates[i].roles and not any(candidates[i].open_to(s.role) for s in prep.shapes)
+        ]
+        if closed and prep.tasks:
+            why += f" ({len(closed)} open only to roles that do none of the chosen tasks)"
         sentences.append(f"Team size min {team_min} conflicts with only {len(available)} available candidates{why}.")
     elif prep.budget is not None and not sentences:
         extra = max(0, team_min - len(musts))

@@ -15,13 +15,17 @@ for the worse and no objective stage for the worse. So B may be dropped once
 * kept options of at least ``M`` distinct other candidates dominate B, where ``M`` is
   the most non-must-hire members an optimal plan can have (then one of them is free).
 
-``M`` is at most team max minus must-hires, and at most max(team min - must-hires,
-redundancy x requirements + tasks): a member who is not needed for a requirement's
-redundancy or a task's only member could be removed, improving size and cost. Options
-are decided in an order where dominators come first, and a decision is never revisited,
-so every dropped option has its dominators among the kept ones (transitivity does the
-rest). Must-hires (and, when minimising changes, the previous team) are never dropped;
-must-hires never count as dominators (they are always on the team).
+``M`` comes from :func:`planner.solver.bounds.member_bound` (team max, the budget, the
+redundancy, and what the best team so far proves). Options are decided in an order where
+dominators come first, and a decision is never revisited, so every dropped option has its
+dominators among the kept ones (transitivity does the rest). Must-hires (and, when
+minimising changes, the previous team) are never dropped; must-hires never count as
+dominators (they are always on the team).
+
+Speed: the option structures are computed once per solve (:func:`option_structures`) and
+shared by every stage group; a vectorised pre-filter (:func:`_prefilter`) drops in bulk
+what one earlier dominating group already undercuts ``M`` times, and the exact pass then
+compares each remaining group only with the groups that kept something.
 """
 
 from __future__ import annotations

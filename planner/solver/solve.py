@@ -236,6 +236,11 @@ class _Run:
                 if group.after_cost:
                     fix_by_reduced_cost(model, fixed)
                 for name in group.names:
+                    if name == "coverage" and self.incumbent.key is not None and self.incumbent.key[:3] == floor:
+                        # The best team so far already has the coverage nobody can beat.
+                        fixed[name] = model.coverage_value(*floor)
+                        model.model.add(stages[name].expr <= fixed[name])
+                        continue
                     outcome = self._stage(model, stages[name])
                     if outcome.value is None:
                         return outcome.status, outcome.gap

@@ -81,3 +81,13 @@ def test_a_sheet_without_a_roles_column_hides_the_titles(qtbot: QtBot, tmp_path:
     qtbot.addWidget(widget)
     assert widget.titles_view.isHidden()
     assert [c.roles for c in widget.candidates()] == [()]
+
+
+def test_status_and_roles_columns_show_and_can_be_chosen_in_the_mapping(dialog: ImportDialog) -> None:
+    assert dialog.mapping_combo("Status").currentText() == "Employee or applicant"
+    assert dialog.mapping_combo("Applied for").currentText() == "Roles open to"
+    combo = dialog.mapping_combo("Applied for")
+    combo.setCurrentIndex(combo.findData("ignored"))
+    combo.activated.emit(combo.currentIndex())  # what picking "ignore" does
+    assert dialog.titles_view.isHidden()
+    assert all(c.roles == () for c in dialog.candidates())

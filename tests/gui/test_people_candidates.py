@@ -112,3 +112,12 @@ def test_the_detail_pane_says_type_and_roles(panel: CandidatesPanel) -> None:
     assert panel.detail.fit_text.text().startswith("Applicant, open to Data Scientist, Data Analyst<br>")
     panel.select_candidate("Ana")
     assert panel.detail.fit_text.text().startswith("Employee, open to any role<br>")
+
+
+def test_opening_the_tab_keeps_the_candidates_in_file_order(qtbot: Any, catalog: Any) -> None:
+    people = [Candidate("Ana"), Candidate("Bo"), Candidate("Al")]
+    doc = ProjectDocument(new_project("ml", candidates=people))
+    widget = CandidatesPanel(doc)
+    qtbot.addWidget(widget)
+    assert [c.name for c in doc.project.candidates] == ["Ana", "Bo", "Al"]
+    assert [widget.proxy.index(r, 0).data() for r in range(3)] == ["Ana", "Bo", "Al"]

@@ -43,6 +43,8 @@ def test_members_are_marked_current_staff_or_hire_and_new_spend_is_shown(panel: 
     assert panel.summary_label.text().startswith(
         "2 people (1 current staff, 1 hire) · total cost 310,000 · new spend 140,000 · "
     )
+    panel.select_member("Ana Chen")
+    assert "Ana Chen (current staff) — Machine Learning Engineer" in panel.details_text()
 
 
 def test_empty_state_hints_at_solve(panel: ResultsPanel) -> None:
@@ -120,7 +122,7 @@ def test_clicking_a_member_shows_and_highlights_what_they_cover(
     assert activated == []  # a click only shows; it does not leave the results
     assert panel.selected_member() == "Ben Okafor"
     details = panel.details_text()
-    assert "Ben Okafor — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
+    assert "Ben Okafor (hire) — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
     assert "Deployment · Software Engineering ≥ 4: rates 5 (Accomplished) — the only one" in details
     heatmap = panel.heatmap.coverage_model()
     deployment_se = heatmap.index_of("deployment", "software_engineering")

@@ -72,8 +72,9 @@ def nice_ticks(low: float, high: float, count: int = 6, *, integer: bool = False
 
 
 def axis_value(plan: Plan, axis: TradeoffAxis) -> float:
-    """Where ``plan`` sits on the x axis: its total cost, or its headcount."""
-    return plan.total_cost if axis is TradeoffAxis.BUDGET else float(len(plan.team))
+    """Where ``plan`` sits on the x axis: what counts against the budget (the total cost, or new
+    spend only under a new-spend budget), or its headcount."""
+    return plan.budget_spend if axis is TradeoffAxis.BUDGET else float(len(plan.team))
 
 
 def diamond(center: QPointF, size: float) -> QPolygonF:

@@ -27,8 +27,8 @@ ROLE_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 class FitColumn(IntEnum):
     ROLE = 0
     FIT = 1
-    TASKS = 2
-    GROWTH = 3
+    GROWTH = 2
+    TASKS = 3
 
 
 HEADERS = {
@@ -106,9 +106,10 @@ class RoleFitModel(QAbstractTableModel):
             if column is FitColumn.TASKS:
                 return f"Main responsibilities of a {playbook_role.name}: {self._tasks(playbook_role)}"
             if column is FitColumn.GROWTH:
+                steps = growth_steps_text(self._catalog, self._paths[index.row()].steps) if self._catalog else ""
                 return (
-                    "Skills to raise to reach the role's Playbook profile: the project's skills first, biggest "
-                    "gap first; (inferred) marks a profile level the catalog infers rather than reads off a chart"
+                    f"To grow into {playbook_role.name}: {steps}.\nThe project's skills first, biggest gap first; "
+                    "(inferred) marks a profile level the catalog infers rather than reads off a Playbook chart."
                 )
             return (
                 f"{playbook_role.name}: {format_fit(fit)} fit (1 − mean distance between the ratings and the "
