@@ -125,6 +125,12 @@ def test_cell_far_past_the_last_row(tmp_path: Path, catalog: Catalog) -> None:
     refused(with_sheet(tmp_path / "deep.xlsx", sheet_xml(body)), catalog, "beyond Excel's last row")
 
 
+def test_two_cells_far_apart_within_excel_limits(tmp_path: Path, catalog: Catalog) -> None:
+    """Row 99,999 and column ZZ: each within a candidate list's limits, together 70 million cells."""
+    body = HEADER_ROW + '<row r="2"><c r="A2"><v>1</v></c></row><row r="3"><c r="ZZ99999"><v>1</v></c></row>'
+    refused(with_sheet(tmp_path / "apart.xlsx", sheet_xml(body)), catalog, "too many cells")
+
+
 def test_cells_without_references_cannot_hide_a_huge_row(tmp_path: Path, catalog: Catalog) -> None:
     body = HEADER_ROW + '<row r="2">' + "<c><v>1</v></c>" * 20_000 + "</row>"
     refused(with_sheet(tmp_path / "wide.xlsx", sheet_xml(body)), catalog, "columns")

@@ -343,7 +343,7 @@ def test_rating_of_1e999_is_refused_on_load_so_saving_never_fails(tmp_path: Path
 
 def test_deeply_nested_json(tmp_path: Path) -> None:
     path = tmp_path / "deep.teamplan"
-    path.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    path.write_text('{"candidates": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
     with pytest.raises(ProjectFileError, match="nested too deeply"):
         load_project(path)
 

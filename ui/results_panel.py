@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -52,6 +52,8 @@ from ui.models.candidate_table_model import short_skill_name
 from ui.models.coverage_model import CellState
 from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
 
+LEFT_MIN, RIGHT_MIN = 560, 380  # pixels for the team and gaps column, and at least for the views
+DETAILS_HEIGHT = 170  # pixels the Details box gets when it appears (taken from the gaps below)
 EMPTY_HINT = "No plan yet.\nPress Solve (Ctrl+R) to staff the team from the candidates."
 BANNER_STYLES = {
     "ok": "",
@@ -67,6 +69,27 @@ def _box(title: str, *widgets: QWidget) -> QGroupBox:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+class ColumnsSplitter(QSplitter):
+    """The results' two columns: the team and gaps column keeps about 560 px (roles and tasks read
+    whole) while the window is narrow, and 45 % when it is wide; the heatmap scrolls sideways
+    instead of cutting a title. Once the user drags the divider, their split stands."""
+
+    def __init__(self) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self._user_split = False
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self, *_args: object) -> None:
+        self._user_split = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        total = sum(self.sizes())
+        if not self._user_split and self.count() == 2 and total > 0:
+            left = min(max(LEFT_MIN, int(total * 0.45)), total - RIGHT_MIN)
+            self.setSizes([left, total - left])
 
 
 class ResultsPanel(QWidget):
@@ -189,7 +212,7 @@ class ResultsPanel(QWidget):
         left.setStretchFactor(0, 2)
         left.setStretchFactor(1, 2)
         left.setStretchFactor(2, 3)
-        content = QSplitter(Qt.Orientation.Horizontal)
+        content = ColumnsSplitter()
         content.addWidget(left)
         content.addWidget(self.views)
         content.setStretchFactor(0, 1)
@@ -197,6 +220,8 @@ class ResultsPanel(QWidget):
         for splitter in (left, content):
             splitter.setChildrenCollapsible(False)
         self._left = left
+        self._fitted_rows = -1
+
         content.setSizes([560, 700])
         left.setSizes([240, 180, 400])
 
@@ -306,9 +331,22 @@ class ResultsPanel(QWidget):
             self._quiet = False
         self._set_selected(keep, emit=False)
 
+    def _show_details(self, visible: bool) -> None:
+        """Show or hide the Details box; when it appears it takes a readable share from the gaps."""
+        appearing = visible and self.details_box.isHidden()
+        self.details_box.setVisible(visible)
+        if appearing or not visible:
+            self._arrange_left()
+
     def _fit_team_height(self) -> None:
         """The team table shows every member without scrolling up to eight rows, and never fewer
         than four (so the gaps below keep the rest of the column)."""
+        rows = self.team_model.rowCount()
+        if rows != self._fitted_rows:  # the user's own splitter drags stand until the team changes
+            self._fitted_rows = rows
+            self._arrange_left()
+
+    def _team_height(self) -> int:
         view = self.team_view
         rows = self.team_model.rowCount()
         row_height = view.verticalHeader().defaultSectionSize()
@@ -316,12 +354,16 @@ class ResultsPanel(QWidget):
         if view.horizontalScrollBar().isVisible():
             chrome += view.horizontalScrollBar().height()
         view.setMinimumHeight(chrome + row_height * max(1, min(rows, 4)))
-        wanted = chrome + row_height * max(1, min(rows, 8)) + 40  # + the box's title and margins
-        sizes = self._left.sizes()
-        total = sum(sizes)
-        if total > 0 and sizes[0] < wanted:
-            spare = total - wanted - (sizes[1] if self.details_box.isVisible() else 0)
-            self._left.setSizes([wanted, sizes[1], max(spare, 120)])
+        return chrome + row_height * max(1, min(rows, 8)) + 36  # + the box's title and margins
+
+    def _arrange_left(self) -> None:
+        """Team as tall as its rows, Details (when shown) a readable height, the gaps the rest."""
+        total = sum(self._left.sizes())
+        if total <= 0:
+            return
+        team = min(self._team_height(), total // 2)
+        details = min(DETAILS_HEIGHT, (total - team) // 2) if self.details_box.isVisible() else 0
+        self._left.setSizes([team, details, total - team - details])
 
     def _show_heatmap(self) -> None:
         self.heatmap.show_coverage(gaps_first(self._matrix, gaps_only=self.gaps_only.isChecked()))
@@ -488,11 +530,9 @@ class ResultsPanel(QWidget):
         self._update_radar()
         plan = self._plan
         member = plan.member(name) if plan is not None and name else None
-        if member is None:
-            self.details.setHtml("")
-        else:
-            self.details.setHtml(self._member_html(member))
-        self.details_box.setVisible(member is not None)
+        self._show_details(member is not None)  # before the text: showing it re-lays the box out
+        self.details.setHtml(self._member_html(member) if member is not None else "")
+        self.details.verticalScrollBar().setValue(0)  # the member's name first
         if emit and name:
             self.memberSelected.emit(name)
 
@@ -521,5 +561,6 @@ class ResultsPanel(QWidget):
         cell = self._matrix.cells.get((task, skill))
         if cell is not None:
             text = self.heatmap.coverage_model().tooltip(cell)
+            self._show_details(True)
             self.details.setHtml("<br>".join(escape(line) for line in text.split("\n")))
-            self.details_box.show()
+            self.details.verticalScrollBar().setValue(0)

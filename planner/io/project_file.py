@@ -163,7 +163,7 @@ def load_project(path: Path) -> Project:
         ) from exc
     if not text.strip():
         raise ProjectFileError(f"{path}: the file is empty")
-    if not text.lstrip().startswith("{"):
+    if not text.lstrip().startswith(("{", "[")):  # JSON goes to the parser, which says what is wrong
         raise ProjectFileError(
             f"{path}: this is not a Team Planner project (a project file starts with '{{'; this one starts "
             f"with {text.strip()[:20]!r})",

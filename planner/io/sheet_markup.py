@@ -27,7 +27,7 @@ from typing import IO, Any
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
-from planner.io.file_limits import MAX_COLUMNS, ZIP_DAMAGE, check_extent
+from planner.io.file_limits import MAX_CELLS, MAX_COLUMNS, ZIP_DAMAGE, check_extent
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -45,6 +45,8 @@ _CHUNK = 1 << 22
 _WIDE_REF = re.compile(rb' r="([A-Za-z]{3,})\d')  # column AAA (703) or beyond
 _TWO_LETTER_REF = re.compile(rb' r="([A-Za-z]{2})\d')
 _FAR_ROW_REF = re.compile(rb' r="[A-Za-z]{1,3}(\d{6,})"')  # row 100,000 or beyond
+_FIVE_DIGIT_REF = re.compile(rb' r="[A-Za-z]{1,3}\d{5}"')
+_FOUR_DIGIT_REF = re.compile(rb' r="[A-Za-z]{1,3}\d{4}"')
 _SST_COUNT = re.compile(rb"\b(?:count|uniqueCount)=\"(\d+)\"")
 
 
@@ -185,11 +187,18 @@ def _chunks(handle: IO[bytes]) -> Iterator[tuple[bytes, bytes]]:
 
 
 def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> bool:
-    """Bound the sheet's extent (refusing it if too big); ``True`` when it needs :func:`xlsx_markup`."""
+    """Bound the sheet's extent (refusing it if too big); ``True`` when it needs :func:`xlsx_markup`.
+
+    calamine allocates (highest row) × (highest column) cells, so both come from the cell
+    references: columns exactly (two- and three-letter references are rare enough to list);
+    rows exactly from references of six or more digits, else by their digit count (a sheet
+    whose references stay below row 100,000 is bounded by 99,999). When that bound is not
+    tight enough, or cells carry no reference, the exact parse decides.
+    """
     markers = [b'hidden="', b"<f", b":f", b't="e"']
     markers += [b' s="%d"' % index for index in sorted(percent_styles)[:50]]
     needs = len(percent_styles) > 50
-    max_row = max_column = 0
+    max_row = max_column = digits = 0
     cells = refs = rows = 0
     try:
         with archive.open(part) as handle:
@@ -197,12 +206,16 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
                 needs = needs or any(marker in chunk for marker in markers)
                 for match in _FAR_ROW_REF.finditer(chunk):
                     max_row = max(max_row, int(match.group(1)[:12]))
+                if max_row == 0 and digits < 5:  # a search stops at the first hit: cheap once found
+                    digits = max(
+                        digits, 5 if _FIVE_DIGIT_REF.search(chunk) else 4 if _FOUR_DIGIT_REF.search(chunk) else 3
+                    )
                 if _WIDE_REF.search(chunk):
                     wide = {m.group(1).upper() for m in _WIDE_REF.finditer(chunk)}
                     max_column = max(max_column, *(column_index(w.decode()) + 1 for w in wide))
-                elif max_column < 27 and _TWO_LETTER_REF.search(chunk):
-                    pairs = {m.group(1).upper() for m in _TWO_LETTER_REF.finditer(chunk)}
-                    max_column = max(max_column, *(column_index(p.decode()) + 1 for p in pairs))
+                if max_column < MAX_COLUMNS and _TWO_LETTER_REF.search(chunk):
+                    pairs = set(_TWO_LETTER_REF.findall(chunk))
+                    max_column = max(max_column, *(column_index(p.decode().upper()) + 1 for p in pairs))
                 cells += raw.count(b"<c ") + raw.count(b"<c>") + raw.count(b"<c/>")
                 refs += raw.count(b' r="')
                 rows += raw.count(b"<row")
@@ -212,7 +225,11 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
     if refs < cells + rows:
         return True  # cells without references (or prefixed XML): only the parse can place them
-    check_extent(where, max(max_row, rows), max(max_column, 26 if max_column == 0 else max_column))
+    columns = max(max_column, 26)
+    height = max(max_row, rows) if max_row else max(rows, 10**digits - 1)
+    if not max_row and height * columns > MAX_CELLS:
+        return True  # the digit-count bound is too loose for this width: the parse measures exactly
+    check_extent(where, height, columns)
     return needs
 
 

@@ -128,4 +128,7 @@ def test_minimum_size_keeps_solve_and_stop_in_the_toolbar(window: MainWindow) ->
         assert toolbar.rect().contains(button.geometry())
     window.tabs.setCurrentIndex(window.RESULTS_TAB)
     settle()
-    assert window.results_panel.heatmap.verticalHeader().length() <= window.results_panel.heatmap.viewport().height()
+    panel = window.results_panel
+    assert panel.heatmap.verticalHeader().length() <= panel.heatmap.viewport().height()
+    assert elided_cells(panel.team_view) == []  # at the minimum too: no "S… E…"
+    assert elided_headers(window) == []  # the heatmap scrolls sideways rather than cut a title
