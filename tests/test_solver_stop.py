@@ -10,7 +10,7 @@ import pytest
 
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
-from planner.model.constraints import Constraints
+from planner.model.constraints import Constraints, TrainingPolicy
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Problem, new_project
 from planner.model.samples import generate_pool
@@ -27,7 +27,8 @@ solve_module = sys.modules["planner.solver.solve"]
 
 
 def pool_problem(catalog: Catalog, size: int, seed: int = 3, **settings: Any) -> Problem:
-    constraints = Constraints(team_size_max=8, **settings)
+    # Pool only: these tests are about stopping and reporting, not about positions or training.
+    constraints = Constraints(team_size_max=8, max_open_positions=0, training=TrainingPolicy(enabled=False), **settings)
     return new_project("ml", candidates=generate_pool(catalog, size, seed), constraints=constraints).problem()
 
 
@@ -45,7 +46,9 @@ def stopped_too_early(catalog: Catalog) -> Problem:
         Candidate(f"U{i:03d}", {s.id: float(rng.randint(0, 5)) for s in catalog.skills}, float(costs[i]))
         for i in range(size)
     ]
-    constraints = Constraints(team_size_max=8, redundancy=2, budget=300_000)
+    constraints = Constraints(
+        team_size_max=8, redundancy=2, budget=300_000, max_open_positions=0, training=TrainingPolicy(enabled=False)
+    )
     return new_project("ml", candidates=pool, constraints=constraints).problem()
 
 
