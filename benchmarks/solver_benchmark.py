@@ -38,7 +38,7 @@ from ortools.linear_solver import pywraplp  # noqa: E402
 from ortools.sat.python import cp_model  # noqa: E402
 
 from planner.model.candidates import Candidate  # noqa: E402
-from planner.model.constraints import Constraints, ObjectiveOrder  # noqa: E402
+from planner.model.constraints import Constraints, ObjectiveOrder, TrainingPolicy  # noqa: E402
 from planner.model.fit import role_fit  # noqa: E402
 from planner.model.plan import PlanStatus  # noqa: E402
 from planner.model.project import Problem, new_project  # noqa: E402
@@ -53,6 +53,7 @@ SIZES = (50, 200, 1000, 5000, 20000)
 METHODS = ("ours", "naive_cpsat", "scip_mip", "greedy")
 LABELS = {
     "ours": "(a) ours",
+    "ours_options": "(a+) ours, positions + training",
     "naive_cpsat": "(b) naive CP-SAT",
     "scip_mip": "(c) SCIP MIP",
     "greedy": "(d) greedy",
@@ -88,9 +89,17 @@ class Result:
     status: str = ""
 
 
-def benchmark_problem(size: int, seed: int) -> Problem:
+POOL_ONLY = {"max_open_positions": 0, "training": TrainingPolicy(enabled=False)}
+OPTIONS_METHOD = "ours_options"  # (a) with open positions and training switched on (issue 10)
+OPTIONS_SIZES = (1000, 5000, 20000)
+OPTIONS_MARK = "<!-- positions and training -->"
+
+
+def benchmark_problem(size: int, seed: int, options: bool = False) -> Problem:
+    """The benchmark pool; pool only (today's rows) unless ``options`` (positions and training on)."""
     pool = generate_pool(prepare_catalog(), size, seed)
-    return new_project("ml", candidates=pool, constraints=Constraints(team_size_max=8)).problem()
+    constraints = Constraints(team_size_max=8) if options else Constraints(team_size_max=8, **POOL_ONLY)  # type: ignore[arg-type]
+    return new_project("ml", candidates=pool, constraints=constraints).problem()
 
 
 def uniform_pool(size: int, seed: int) -> list[Candidate]:
@@ -106,7 +115,13 @@ def uniform_pool(size: int, seed: int) -> list[Candidate]:
 
 def uniform_problem(size: int, seed: int, variant: str, budget: float | None) -> Problem:
     redundancy, order, _ = VARIANTS[variant]
-    constraints = Constraints(team_size_max=8, redundancy=redundancy, objective_order=order, budget=budget)
+    constraints = Constraints(
+        team_size_max=8,
+        redundancy=redundancy,
+        objective_order=order,
+        budget=budget,
+        **POOL_ONLY,  # type: ignore[arg-type]
+    )
     return new_project("ml", candidates=uniform_pool(size, seed), constraints=constraints).problem()
 
 
@@ -291,13 +306,24 @@ def run_greedy(problem: Problem, limit: float) -> Result:
     )
 
 
-RUNNERS = {"ours": run_ours, "naive_cpsat": run_naive_cpsat, "scip_mip": run_scip, "greedy": run_greedy}
+RUNNERS = {
+    "ours": run_ours,
+    "naive_cpsat": run_naive_cpsat,
+    "scip_mip": run_scip,
+    "greedy": run_greedy,
+    OPTIONS_METHOD: run_ours,
+}
 
 
 def run_one(method: str, size: int, seed: int, limit: float, variant: str = "", budget: float | None = None) -> Result:
     """One run in this process (the parent starts a fresh process per run)."""
-    problem = uniform_problem(size, seed, variant, budget) if variant else benchmark_problem(size, seed)
+    problem = (
+        uniform_problem(size, seed, variant, budget)
+        if variant
+        else benchmark_problem(size, seed, options=method == OPTIONS_METHOD)
+    )
     result = RUNNERS[method](problem, limit)
+    result.method = method
     result.peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result.variant = variant
     return result
@@ -492,6 +518,50 @@ def machine() -> str:
     )
 
 
+def _target_line(result: Result, target: float) -> str:
+    met = result.proof is not None and result.proof <= target
+    proof = f"proven in {cell(result.proof)} s" if result.proof is not None else "not proven"
+    verdict = "met" if met else "NOT met"
+    return f"- {result.size:,}: (a+) {proof} (target {target:g} s: {verdict}), peak {result.peak_mb:,.0f} MB"
+
+
+def options_section(args: argparse.Namespace) -> int:
+    """Run (a) with positions and training on, beside (a) pool only, and rewrite that section of the report."""
+    rows = []
+    for size in OPTIONS_SIZES:
+        for method in ("ours", OPTIONS_METHOD):
+            result = run_isolated(method, size, args.seed, args.ours_limit)
+            rows.append(result)
+            print(table([result]).splitlines()[-1], flush=True)
+    targets_s = {1000: 2.0, 5000: 10.0, 20000: 30.0}
+    lines = [
+        OPTIONS_MARK,
+        "## Open positions and training on (issue 10)",
+        "",
+        f"Machine: {machine()}. Same pools (seed {args.seed}), team max 8; *(a) ours* is pool only, *(a+)* lets "
+        "the solver open positions (every catalog role, variant and senior option, up to the team-size limit) "
+        "and train members (1 level per skill, 2 per person). Targets: proven optimal within 2 s / 10 s / 30 s "
+        "at 1,000 / 5,000 / 20,000, peak memory under 1 GB. Measured while five other sessions shared the two "
+        "cores, so times are noisy.",
+        "",
+        table(rows),
+        "",
+        *(_target_line(r, targets_s[r.size]) for r in rows if r.method == OPTIONS_METHOD),
+        "",
+        OPTIONS_MARK,
+    ]
+    text = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    if OPTIONS_MARK in text:
+        head, _, rest = text.partition(OPTIONS_MARK)
+        _, _, tail = rest.partition(OPTIONS_MARK)
+        text = head + "\n".join(lines) + tail
+    else:
+        text = text.rstrip("\n") + "\n\n" + "\n".join(lines) + "\n"
+    args.out.write_text(text, encoding="utf-8")
+    print(f"\nwrote {args.out}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
@@ -509,12 +579,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--variant", default="", help=argparse.SUPPRESS)
     parser.add_argument("--budget", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--options-only",
+        action="store_true",
+        help="only the rows with open positions and training on; replaces that section of --out",
+    )
     args = parser.parse_args(argv)
     if args.one:
         method, size = args.one[0], int(args.one[1])
-        limit = args.limit if (method != "ours" or args.variant) else args.ours_limit
+        limit = args.limit if (method not in ("ours", OPTIONS_METHOD) or args.variant) else args.ours_limit
         print(json.dumps(asdict(run_one(method, size, args.seed, limit, args.variant, args.budget))))
         return 0
+    if args.options_only:
+        return options_section(args)
     command = "python benchmarks/solver_benchmark.py " + " ".join(argv if argv is not None else sys.argv[1:])
     uniform = uniform_runs(
         args.uniform_sizes, args.variants, args.seed, args.ours_limit, args.limit, min(args.baselines_up_to, 1000)

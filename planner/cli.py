@@ -20,17 +20,21 @@ from planner.errors import PlannerError, ValidationError
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog, default_catalog, load_catalog
 from planner.model.constraints import BudgetScope, ObjectiveOrder
+from planner.model.money import currency_for_code, format_money
 from planner.model.plan import Plan, PlanStatus, plan_to_dict
 from planner.model.project import Project, new_project
 from planner.wording import (
     Surface,
     advice_text,
+    cost_split_text,
     count_text,
     growth_steps_text,
     hire_text,
     open_to_text,
+    position_lines,
     staff_or_hire,
     status_word,
+    training_text,
     with_advice,
 )
 
@@ -97,6 +101,20 @@ def build_parser() -> argparse.ArgumentParser:
     solve.add_argument("--max-tasks-per-person", type=int, metavar="K")
     solve.add_argument("--redundancy", type=int, metavar="R", help="members needed to cover each requirement")
     solve.add_argument("--objective", choices=["size", "cost"], help="after coverage, minimise team size or cost first")
+    solve.add_argument(
+        "--max-open-positions",
+        type=int,
+        metavar="N",
+        help="positions to open on the market at most (0: staff from the pool only; default: up to the team size)",
+    )
+    solve.add_argument("--no-training", action="store_true", help="do not consider upskilling team members")
+    solve.add_argument(
+        "--needed-within",
+        type=int,
+        metavar="W",
+        help="weeks until the team is needed: slower hires and training are out",
+    )
+    solve.add_argument("--currency", metavar="CODE", help="ISO currency code of the money amounts, e.g. EUR")
     solve.add_argument(
         "--deterministic", action="store_true", help="fixed seed and worker count: same input, same team"
     )
@@ -243,6 +261,14 @@ def project_from_args(args: argparse.Namespace, err: TextIO) -> Project:
         changes["objective_order"] = (
             ObjectiveOrder.COST_FIRST if args.objective == "cost" else ObjectiveOrder.SIZE_FIRST
         )
+    if args.max_open_positions is not None:
+        changes["max_open_positions"] = args.max_open_positions
+    if args.needed_within is not None:
+        changes["needed_within_weeks"] = args.needed_within
+    if args.no_training:
+        changes["training"] = replace(project.constraints.training, enabled=False)
+    if args.currency:
+        project.currency = currency_for_code(args.currency)
     if args.budget_scope:
         changes["budget_scope"] = BudgetScope(args.budget_scope)
     project.constraints = replace(project.constraints, **changes)  # type: ignore[arg-type]
@@ -378,17 +404,29 @@ def format_plan(project: Project, plan: Plan) -> str:
     if plan.status is PlanStatus.INFEASIBLE:
         return "\n".join(lines)
     gap = f", gap {plan.gap:.1%}" if plan.gap else ""
-    new_spend = f" (new spend {plan.budget_spend:,.0f})" if plan.settings.budget_scope is BudgetScope.NEW else ""
+    currency = project.currency
+    new_spend = (
+        f" (new spend {format_money(plan.budget_spend, currency)})"
+        if plan.settings.budget_scope is BudgetScope.NEW
+        else ""
+    )
     lines.append(
-        f"Team of {plan.objective.headcount}, total cost {plan.total_cost:,.0f}{new_spend}, "
+        f"Team of {plan.objective.headcount}, total cost {format_money(plan.total_cost, currency)}{new_spend}, "
         f"{plan.objective.uncovered} of {len(plan.requirements)} requirements uncovered "
         f"(solved in {plan.solve_seconds:.1f} s{gap})"
     )
+    if plan.open_positions or plan.training_cost:
+        lines.append(cost_split_text(plan, currency))
     for member in plan.team:
         tasks = ", ".join(catalog.task(t).name for t in member.tasks)
-        cost = f"{member.cost:,.0f}" if member.cost is not None else "cost unknown"
+        cost = format_money(member.cost, currency) if member.cost is not None else "cost unknown"
         who = f"{member.candidate} ({staff_or_hire(member.employee)})"
-        lines.append(f"  {who:<36} {catalog.role(member.role).name:<36} {tasks} ({cost})")
+        lines.append(f"  {who:<36} {catalog.role(member.role).name:<37} {tasks} ({cost})")
+        lines.extend(f"      {training_text(catalog, t, currency)}" for t in member.training)
+    if plan.open_positions:
+        lines.append("Open positions:")
+        for position in plan.open_positions:
+            lines.extend(f"  {line}" for line in position_lines(catalog, position, currency))
     if plan.uncovered:
         lines.append("Not covered by these candidates:")
         for req in plan.uncovered:

@@ -20,7 +20,8 @@ from planner.analyses.growth import GrowthPath, GrowthStep
 from planner.model.candidates import CandidateStatus
 from planner.model.catalog import Catalog
 from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
-from planner.model.plan import HireRecommendation, Plan, PlanStatus
+from planner.model.money import USD, Currency, format_money
+from planner.model.plan import HireRecommendation, OpenPosition, Plan, PlanStatus, TrainingAction
 from planner.model.requirements import Requirement
 
 
@@ -223,6 +224,65 @@ def hire_text(catalog: Catalog, hire: HireRecommendation) -> str:
     if tasks:
         text += f" for {tasks}"
     return f"{text}: {ratings}" if ratings else text
+
+
+def position_title(catalog: Catalog, position: OpenPosition | HireRecommendation) -> str:
+    """``Senior Deep Learning Engineer (Machine Learning Engineer)``: the job title for the ad."""
+    role = _name(catalog.role, position.role)
+    title = position.variant or role
+    if position.senior:
+        title = f"Senior {title}"
+    return f"{title} ({role})" if position.variant else title
+
+
+def other_titles(catalog: Catalog, role_id: str) -> tuple[str, ...]:
+    """The other job titles the Playbook says companies use for the role (its aliases)."""
+    try:
+        role = catalog.role(role_id)
+    except KeyError:
+        return ()
+    return tuple(a for a in role.aliases if a.lower() != role.name.lower())
+
+
+def min_ratings_text(catalog: Catalog, ratings: dict[str, int]) -> str:
+    """``Machine Learning ≥ 4, Accelerator Languages ≥ 3`` in catalog skill order."""
+    order = {s: i for i, s in enumerate(catalog.skill_ids)}
+    skills = sorted(ratings.items(), key=lambda item: (order.get(item[0], len(order)), item[0]))
+    return ", ".join(f"{_name(catalog.skill, s)} ≥ {level}" for s, level in skills)
+
+
+def position_lines(catalog: Catalog, position: OpenPosition, currency: Currency = USD) -> list[str]:
+    """An open position in a few lines: title and tasks, what the hire must bring, costs, other titles."""
+    tasks = " + ".join(_name(catalog.task, t) for t in position.tasks)
+    lines = [f"{position_title(catalog, position)} for {tasks}"]
+    ratings = min_ratings_text(catalog, position.min_ratings)
+    if ratings:
+        lines.append(f"    must bring: {ratings}")
+    annual = format_money(position.annual_cost, currency)
+    recruiting = format_money(position.recruiting_cost, currency)
+    lines.append(f"    {annual} a year + {recruiting} recruiting, about {position.weeks_to_fill} weeks to fill")
+    titles = other_titles(catalog, position.role)
+    if titles:
+        lines.append(f"    also advertised as: {', '.join(titles)}")
+    return lines
+
+
+def training_text(catalog: Catalog, action: TrainingAction, currency: Currency = USD) -> str:
+    """``train Accelerator Languages 2 → 3 (Developing): $5,000, 8 weeks``."""
+    skill = _name(catalog.skill, action.skill)
+    return (
+        f"train {skill} {action.from_level:g} → {level_text(catalog, action.to_level)}: "
+        f"{format_money(action.cost, currency)}, {action.weeks} weeks"
+    )
+
+
+def cost_split_text(plan: Plan, currency: Currency = USD) -> str:
+    """``Cost: people $420,000 + open positions $158,724 + training $5,000 = $583,724``."""
+    return (
+        f"Cost: people {format_money(plan.people_cost, currency)} + open positions "
+        f"{format_money(plan.positions_cost, currency)} + training {format_money(plan.training_cost, currency)}"
+        f" = {format_money(plan.total_cost, currency)}"
+    )
 
 
 def staff_or_hire(employee: bool) -> str:

@@ -51,7 +51,7 @@ def test_solve_project_writes_json_workbook_and_csv(tmp_path: Path) -> None:
     keys = {"status", "solve_seconds", "objective", "settings", "roles", "requirements", "team", "uncovered"}
     assert set(data) >= keys | {"hire_recommendations"}
     assert data["settings"]["team_size_max"] == 6
-    assert data["objective"]["headcount"] == len(data["team"]) <= 6
+    assert data["objective"]["headcount"] == len(data["team"]) + len(data["open_positions"]) <= 6
     assert data["roles"]["software_engineer_ml"] == ["data_engineering", "modeling", "deployment", "ai_infrastructure"]
     names = {c.name for c in load_project(EXAMPLES / "ml-startup.teamplan").candidates}
     assert all(m["candidate"] in names for m in data["team"])

@@ -126,8 +126,9 @@ def test_workbook_sheets_and_summary(tmp_path: Path, project: Project, plan: Pla
     path = tmp_path / "plan.xlsx"
     export_plan_workbook(project, plan, path, exported_at=STAMP)
     book = load_workbook(path)
-    assert tuple(book.sheetnames) == (*SHEETS[:2], "Offers", *SHEETS[2:7], "Growth", *SHEETS[7:])
-    facts = {row[0]: row[1] for row in values(book["Summary"])[2:16]}
+    sheets = (*SHEETS[:2], "Offers", *SHEETS[2:7], "Growth", *SHEETS[7:], "Hiring plan", "Development plan")
+    assert tuple(book.sheetnames) == sheets
+    facts = {row[0]: row[1] for row in values(book["Summary"])[2:20]}
     assert facts["Project"] == "Vision start-up"
     assert facts["Kind"] == "Machine learning project"
     assert facts["Tasks"] == "Modeling"

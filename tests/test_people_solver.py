@@ -7,7 +7,7 @@ import dataclasses
 from planner.model.budget import budget_cost
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
-from planner.model.constraints import BudgetScope, Constraints
+from planner.model.constraints import BudgetScope, Constraints, TrainingPolicy
 from planner.model.plan import PlanStatus, plan_from_dict, plan_to_dict
 from planner.model.project import Problem
 from planner.model.requirements import Requirement
@@ -28,7 +28,7 @@ def _problem(catalog: Catalog, people: tuple[Candidate, ...], **constraints: obj
         ("modeling", "deployment"),
         (MODEL_ML, DEPLOY_SE),
         people,
-        Constraints(**constraints),  # type: ignore[arg-type]
+        Constraints(**{"max_open_positions": 0, "training": TrainingPolicy(enabled=False), **constraints}),  # type: ignore[arg-type]
     )
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from planner.analyses.robustness import robustness
 from planner.model.candidates import Candidate
-from planner.model.constraints import Constraints
+from planner.model.constraints import Constraints, TrainingPolicy
 from planner.model.fit import profile_skills, ranked_roles, role_fit
 from planner.model.plan import Member, Objective, Plan, PlanStatus
 from planner.model.project import Problem, new_project
@@ -25,7 +25,9 @@ PEOPLE = [
 
 
 def problem(constraints: Constraints | None = None, people: list[Candidate] = PEOPLE) -> Problem:
-    project = new_project("ml", tasks=["deployment"], candidates=people, constraints=constraints or Constraints())
+    """A pool-only problem (no positions, no training), as these robustness tests assume."""
+    pool_only = replace(constraints or Constraints(), max_open_positions=0, training=TrainingPolicy(enabled=False))
+    project = new_project("ml", tasks=["deployment"], candidates=people, constraints=pool_only)
     result = project.problem()
     assert result.requirements == (ML3, SE4)  # the default rule on all deployment subtasks
     return result

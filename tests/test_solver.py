@@ -8,7 +8,7 @@ import pytest
 
 from planner.model.candidates import Candidate
 from planner.model.catalog import Catalog
-from planner.model.constraints import Constraints, ObjectiveOrder
+from planner.model.constraints import Constraints, ObjectiveOrder, TrainingPolicy
 from planner.model.fit import role_fit
 from planner.model.plan import PlanStatus
 from planner.model.project import Problem, new_project
@@ -21,6 +21,7 @@ DEPLOY_SE = Requirement("deployment", "software_engineering", 4)
 DEPLOY_ML = Requirement("deployment", "machine_learning", 3)
 INFRA_SE = Requirement("ai_infrastructure", "software_engineering", 4)
 INFRA_DQL = Requirement("ai_infrastructure", "data_query_languages", 3)
+NO_TRAINING = TrainingPolicy(enabled=False)
 
 
 def make(
@@ -30,7 +31,9 @@ def make(
     candidates: list[Candidate],
     **constraints: object,
 ) -> Problem:
-    return Problem(catalog, tasks, requirements, tuple(candidates), Constraints(**constraints))  # type: ignore[arg-type]
+    """A pool-only problem (no open positions, no training: the behaviour these tests pin down)."""
+    settings = {"max_open_positions": 0, "training": NO_TRAINING, **constraints}
+    return Problem(catalog, tasks, requirements, tuple(candidates), Constraints(**settings))  # type: ignore[arg-type]
 
 
 def solved(problem: Problem, **kwargs: object) -> object:
@@ -80,7 +83,8 @@ def test_every_candidate_excluded(catalog: Catalog) -> None:
 
 def test_all_ratings_zero_still_staffs_every_task(catalog: Catalog) -> None:
     people = [Candidate(f"P{i}", {}, 100.0) for i in range(4)]
-    problem = new_project("ml", candidates=people).problem()
+    pool_only = Constraints(max_open_positions=0, training=NO_TRAINING)
+    problem = new_project("ml", candidates=people, constraints=pool_only).problem()
     plan = solved(problem)
     assert plan.objective.uncovered_must == len(problem.requirements)
     assert {t for m in plan.team for t in m.tasks} == set(problem.tasks)
@@ -258,6 +262,8 @@ def test_other_conflicts_are_named(catalog: Catalog, settings: dict[str, object]
 
 
 def pool_problem(catalog: Catalog, size: int, seed: int = 3, **settings: object) -> Problem:
+    """A generated pool, staffed from the pool only (positions and training have their own tests)."""
+    settings = {"max_open_positions": 0, "training": NO_TRAINING, **settings}
     constraints = Constraints(team_size_max=8, **settings)  # type: ignore[arg-type]
     return new_project("ml", candidates=generate_pool(catalog, size, seed), constraints=constraints).problem()
 

@@ -12,6 +12,7 @@ roles, and budgets cover the whole team or new spend only.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -20,7 +21,7 @@ from hypothesis import strategies as st
 
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog, catalog_from_dict, default_catalog
-from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
+from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder, TrainingPolicy
 from planner.model.plan import PlanStatus
 from planner.model.project import Problem
 from planner.model.requirements import Requirement
@@ -44,12 +45,14 @@ SMALL_CATALOG = catalog_from_dict(
                 "name": "Role one",
                 "tasks": {"t1": {"involvement": "primary"}, "t2": {"involvement": "primary"}},
                 "profile": {"a": {"level": 5}, "b": {"level": 3}},
+                "market": {"annual_cost": 90, "recruiting_cost": 20, "weeks_to_fill": 6},
             },
             {
                 "id": "r2",
                 "name": "Role two",
                 "tasks": {"t2": {"involvement": "primary"}, "t3": {"involvement": "secondary"}},
                 "profile": {"b": {"level": 5}, "c": {"level": 4}},
+                "market": {"annual_cost": 60, "recruiting_cost": 10, "weeks_to_fill": 10},
             },
             {
                 "id": "r3",
@@ -58,6 +61,11 @@ SMALL_CATALOG = catalog_from_dict(
                 "profile": {"c": {"level": 3}, "d": {"level": 5}},
             },
         ],
+        "hiring": {
+            "open_skills": ["d"],
+            "senior": {"uplift_levels": 1, "cost_factor": 1.5, "extra_weeks": 2},
+            "variants": [{"id": "v1", "name": "Variant one", "base": "r1", "skills": {"c": 4}}],
+        },
     }
 )
 
@@ -77,7 +85,10 @@ class Case:
 
 
 @st.composite
-def problems(draw: Any, catalog: Catalog, task_pool: tuple[str, ...], skills: tuple[str, ...], most: int) -> Case:
+def problems(
+    draw: Any, catalog: Catalog, task_pool: tuple[str, ...], skills: tuple[str, ...], most: int, options: bool = False
+) -> Case:
+    """A small random problem; pool only (no positions, no training) unless ``options``."""
     tasks = tuple(t for t in task_pool if draw(st.booleans()) or t == task_pool[0])
     requirements = []
     for task in tasks:
@@ -116,7 +127,23 @@ def problems(draw: Any, catalog: Catalog, task_pool: tuple[str, ...], skills: tu
         min_role_fit=draw(st.sampled_from([None, None, None, 0.6, 0.75])),
         critical=frozenset(r.key for r in requirements if draw(st.integers(0, 4)) == 0),
         budget_scope=draw(st.sampled_from(list(BudgetScope))),
+        max_open_positions=0,
+        training=TrainingPolicy(enabled=False),
     )
+    if options:
+        small_team = constraints.team_size_max is not None and constraints.team_size_max <= 2
+        constraints = dataclasses.replace(
+            constraints,
+            max_open_positions=draw(st.sampled_from([0, 1, 1, 2, *([None] if small_team else [])])),
+            training=TrainingPolicy(
+                enabled=draw(st.integers(0, 3)) > 0,
+                max_levels_per_skill=draw(st.integers(1, 2)),
+                max_levels_per_person=draw(st.integers(1, 2)),
+                cost_per_level=draw(st.sampled_from([0.0, 20.0, 60.0])),
+                weeks_per_level=draw(st.sampled_from([1, 4])),
+            ),
+            needed_within_weeks=draw(st.sampled_from([None, None, 4, 8])),
+        )
     return Case(Problem(catalog, tasks, tuple(requirements), tuple(candidates), constraints))
 
 
@@ -144,6 +171,18 @@ def test_small_catalog_matches_oracle(case: Case) -> None:
 @ORACLE_SETTINGS
 @given(problems(default_catalog(), REAL_TASKS, REAL_SKILLS, most=5))
 def test_playbook_catalog_matches_oracle(case: Case) -> None:
+    check_against_oracle(case.problem)
+
+
+@ORACLE_SETTINGS
+@given(problems(SMALL_CATALOG, ("t1", "t2"), ("a", "b", "c", "d"), most=3, options=True))
+def test_positions_and_training_match_oracle(case: Case) -> None:
+    check_against_oracle(case.problem)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(default_catalog(), REAL_TASKS, REAL_SKILLS, most=2, options=True))
+def test_playbook_positions_and_training_match_oracle(case: Case) -> None:
     check_against_oracle(case.problem)
 
 
@@ -202,6 +241,8 @@ def twin_problems(draw: Any) -> Case:
         budget=draw(st.sampled_from([None, None, 160.0])),
         objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
         must_hire={"T0": None} if draw(st.integers(0, 3)) == 0 else {},
+        max_open_positions=0,
+        training=TrainingPolicy(enabled=False),
     )
     return Case(Problem(catalog, tasks, requirements, tuple(candidates), constraints))
 

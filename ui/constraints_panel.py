@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
 from planner.wording import budget_scope_text, plural
+from ui.build_buy_box import BuildBuyBox
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import status_text
 
@@ -130,6 +131,8 @@ class ConstraintsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(columns)
+        self.build_buy = BuildBuyBox(doc)
+        layout.addWidget(self.build_buy)
         layout.addStretch(1)
 
         self.team_min.valueChanged.connect(lambda v: self._edit("team_size_min", v or None, "Team size minimum"))
@@ -150,7 +153,7 @@ class ConstraintsPanel(QWidget):
         self.refresh()
 
     def set_editing_enabled(self, enabled: bool) -> None:
-        for widget in self._inputs():
+        for widget in self._inputs() + self.build_buy.inputs():
             widget.setEnabled(enabled)
 
     def _inputs(self) -> list[QWidget]:

@@ -210,6 +210,7 @@ class MainWindow(QMainWindow):
     def _on_project_replaced(self) -> None:
         project = self.doc.project
         self.results_panel.set_catalog(project.catalog)
+        self.results_panel.currency = project.currency
         self.supply_panel.set_catalog(project.catalog)
         problem = None
         if project.plan is not None:

@@ -30,16 +30,20 @@ from PySide6.QtWidgets import (
 from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_matrix, gaps_first
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.constraints import BudgetScope
+from planner.model.money import USD, Currency
 from planner.model.plan import Member, Plan, PlanStatus
 from planner.model.project import Problem
 from planner.wording import (
+    cost_split_text,
     count_text,
     hire_text,
     level_text,
     number_text,
     plan_status_text,
+    position_lines,
     staff_counts_text,
     staff_or_hire,
+    training_text,
 )
 from ui.charts.heatmap import CoverageHeatmap, coverage_legend
 from ui.charts.radar import RadarChart, level_bands
@@ -101,6 +105,7 @@ class ResultsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = default_catalog()
+        self.currency: Currency = USD  # the project's; the window sets it with the catalog
         self._problem: Problem | None = None
         self._plan: Plan | None = None
         self._matrix = CoverageMatrix((), (), {})
@@ -427,6 +432,26 @@ class ResultsPanel(QWidget):
         except KeyError:
             return skill
 
+    def _build_or_buy_html(self, plan: Plan) -> list[str]:
+        """The plan's open positions, its training and the cost split (nothing when it has neither)."""
+        catalog, currency = self._catalog, self.currency
+        if not plan.open_positions and not plan.training_cost:
+            return []
+        parts = [f"<p>{escape(cost_split_text(plan, currency))}</p>"]
+        if plan.open_positions:
+            items = "".join(
+                "<li>" + "<br>".join(escape(line.strip()) for line in position_lines(catalog, p, currency)) + "</li>"
+                for p in plan.open_positions
+            )
+            parts.append(f"<p><b>Open positions ({len(plan.open_positions)})</b></p><ul>{items}</ul>")
+        trained = [(m, t) for m in plan.team for t in m.training]
+        if trained:
+            items = "".join(
+                f"<li>{escape(m.candidate)}: {escape(training_text(catalog, t, currency))}</li>" for m, t in trained
+            )
+            parts.append(f"<p><b>Training ({len(trained)})</b></p><ul>{items}</ul>")
+        return parts
+
     def _gaps_html(self, plan: Plan) -> str:
         catalog = self._catalog
         parts: list[str] = []
@@ -435,6 +460,7 @@ class ResultsPanel(QWidget):
             parts.append(f"<p><b>Nobody could be assigned to:</b> {escape(', '.join(unstaffed))}</p>")
         if plan.uncovered:
             parts.append(f"<p><b>Not covered ({len(plan.uncovered)})</b></p><ul>{self._uncovered_items(plan)}</ul>")
+        parts.extend(self._build_or_buy_html(plan))
         if plan.hire_recommendations:
             items = "".join(f"<li>{escape(hire_text(catalog, h))}</li>" for h in plan.hire_recommendations)
             parts.append(f"<p><b>Recommended hires</b></p><ul>{items}</ul>")

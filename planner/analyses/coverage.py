@@ -4,7 +4,9 @@ One definition for every view and export: a requirement is **missing** when fewe
 members cover it than it needs (the redundancy, or 2 for a critical requirement), **thin**
 when exactly that many do (one departure opens a gap), and **met** when there is a spare.
 ``coverage_matrix`` gives, for every chosen task and required skill, the required level,
-the best rating among the members on the task, and who reaches the level.
+the best rating among the members on the task, and who reaches the level. Members count
+with the level the plan trains them to; open positions count as members ("Open position 1:
+Data Scientist") where their ceiling reaches the level.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from planner.model.plan import Plan
+from planner.model.plan import OpenPosition, Plan
 from planner.model.project import Problem
 
 
@@ -70,6 +72,7 @@ def coverage_matrix(problem: Problem | None, plan: Plan) -> CoverageMatrix:
     skills = tuple(sorted(skill_set, key=lambda s: (_position(catalog_skills, s), s)))
     names = {c.name for c in problem.candidates} if problem else set()
     cells: dict[tuple[str, str], CoverageCell] = {}
+    positions = [(position_label(problem, p, i), p) for i, p in enumerate(plan.open_positions, start=1)]
     for task in tasks:
         members = [m for m in plan.team if task in m.tasks]
         for skill in skills:
@@ -79,7 +82,16 @@ def coverage_matrix(problem: Problem | None, plan: Plan) -> CoverageMatrix:
                     rating = problem.candidate(member.candidate).rating(skill)
                 else:  # without the candidates, the plan's own coverage records are all we know
                     rating = max((c.rating for c in member.covers if c.task == task and c.skill == skill), default=0.0)
+                for training in member.training:  # the plan trains them: the level they will have
+                    if training.skill == skill:
+                        rating = max(rating, float(training.to_level))
                 on_task.append((member.candidate, rating))
+            for label, position in positions:
+                if task in position.tasks:
+                    # What the hire must bring; a position covers exactly what its ceiling reaches.
+                    covers = any(r.task == task and r.skill == skill for r in position.covers)
+                    level = required[(task, skill)].level if covers and (task, skill) in required else 0
+                    on_task.append((label, float(max(level, position.min_ratings.get(skill, 0) if covers else 0))))
             requirement = required.get((task, skill))
             best = max((rating for _, rating in on_task), default=0.0)
             if requirement is None:
@@ -93,6 +105,14 @@ def coverage_matrix(problem: Problem | None, plan: Plan) -> CoverageMatrix:
                 task, skill, requirement.level, requirement.must_have, best, tuple(on_task), covered_by, state
             )
     return CoverageMatrix(tasks, skills, cells)
+
+
+def position_label(problem: Problem | None, position: OpenPosition, number: int) -> str:
+    """``Open position 1: Deep Learning Engineer``: how an open position appears among the members."""
+    name = position.variant or position.role
+    if not position.variant and problem is not None and position.role in problem.catalog.role_ids:
+        name = problem.catalog.role(position.role).name
+    return f"Open position {number}: {'Senior ' if position.senior else ''}{name}"
 
 
 def _position(order: tuple[str, ...], item: str) -> int:

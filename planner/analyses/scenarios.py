@@ -157,7 +157,7 @@ def _summary(
         name=name,
         plan=plan,
         team=team,
-        headcount=len(team),
+        headcount=plan.headcount,  # members and open positions
         cost=cost,
         uncovered=plan.uncovered,
         hires=tuple(h.role for h in plan.hire_recommendations),

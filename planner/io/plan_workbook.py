@@ -3,7 +3,8 @@
 Sheets: Summary (the project, the status and the numbers, with coverage-by-task and
 team-vs-requirement charts), Comparison and Trade-off (when there are solved scenarios or
 a curve), Team, Coverage (task × skill grid), Coverage detail, Gaps &
-hires, Requirements, Candidates (all, with a "Selected" column) and Catalog. Headers are
+hires, Requirements, Candidates (all, with a "Selected" column), Catalog, Hiring plan and
+Development plan (:mod:`planner.io.hiring_sheets`). Headers are
 frozen, tables filterable, costs in currency format, every sheet prints landscape and one
 page wide. Text is never written as a formula. The file is replaced atomically.
 """
@@ -21,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.analyses.scenarios import compare_scenarios
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.io.hiring_sheets import add_hiring_sheets
 from planner.io.people_sheets import PEOPLE_SHEETS, growth_sheet, offers_sheet
 from planner.io.plan_sheets import (
     CoverageRow,
@@ -49,6 +51,7 @@ from planner.io.xlsx_style import (
     set_widths,
     write_table,
 )
+from planner.model.money import excel_money_format
 from planner.model.plan import Plan
 from planner.model.project import Project
 from planner.wording import constraint_texts, hire_text, number_text, plan_status_text, requirement_text
@@ -82,7 +85,7 @@ def build_plan_workbook(
     project: Project,
     plan: Plan,
     *,
-    currency: str = "$",
+    currency: str | None = None,  # a symbol; None: the project's currency
     exported_at: datetime | None = None,
     tradeoff: Sequence[TradeoffPoint] = (),
     tradeoff_axis: TradeoffAxis = TradeoffAxis.BUDGET,
@@ -92,7 +95,7 @@ def build_plan_workbook(
     A Comparison sheet is added when a scenario has a plan, a Trade-off sheet when
     ``tradeoff`` points are given.
     """
-    money = currency_format(currency)
+    money = currency_format(currency) if currency is not None else excel_money_format(project.currency)
     coverage = coverage_rows(project, plan)
     book = Workbook()
     summary = book.active
@@ -109,6 +112,7 @@ def build_plan_workbook(
     catalog_sheet(book.create_sheet(SHEETS[7]), project.catalog)
     offers_sheet(book.create_sheet(PEOPLE_SHEETS[0], 2), project, plan, money)
     growth_sheet(book.create_sheet(PEOPLE_SHEETS[1], book.sheetnames.index("Candidates") + 1), project, plan)
+    add_hiring_sheets(book, project, plan, money)
     if any(s.plan is not None for s in project.scenarios):
         comparison_sheet(book.create_sheet("Comparison", 1), project, compare_scenarios(project), money)
     if tradeoff:
@@ -129,7 +133,7 @@ def export_plan_workbook(
     plan: Plan,
     path: Path,
     *,
-    currency: str = "$",
+    currency: str | None = None,  # a symbol; None: the project's currency
     exported_at: datetime | None = None,
     tradeoff: Sequence[TradeoffPoint] = (),
     tradeoff_axis: TradeoffAxis = TradeoffAxis.BUDGET,
@@ -159,12 +163,16 @@ def _summary_sheet(
         ("Constraints", constraints_text(project, plan, money), None),
         ("Status", status_text(plan), None),
         ("Solve time (s)", round(plan.solve_seconds, 1), "0.0"),
-        ("Headcount", len(plan.team), "0"),
+        ("Headcount", plan.headcount, "0"),
         ("Total annual cost", plan.total_cost, money),
+        ("…people", plan.people_cost, money),
+        ("…open positions (annual + recruiting)", plan.positions_cost, money),
+        ("…training", plan.training_cost, money),
         ("Requirements", len(plan.requirements), "0"),
         ("Uncovered requirements", len(plan.uncovered), "0"),
         ("…of which must-have", len(musts), "0"),
-        ("Positions to open", len(plan.hire_recommendations), "0"),
+        ("Open positions", len(plan.open_positions), "0"),
+        ("Positions beyond the plan (advice)", len(plan.hire_recommendations), "0"),
         ("Candidates considered", len(project.candidates), "0"),
         ("Exported", exported_at, "yyyy-mm-dd hh:mm"),
     ]

@@ -27,8 +27,16 @@ from planner import __version__
 from planner.errors import CatalogError, ProjectFileError
 from planner.io.atomic_write import write_atomically
 from planner.model.candidates import Candidate, CandidateStatus, candidate_problems
-from planner.model.catalog import Catalog, catalog_from_dict, catalog_to_dict
+from planner.model.catalog import (
+    Catalog,
+    RoleMarket,
+    catalog_from_dict,
+    catalog_to_dict,
+    market_from_dict,
+    market_to_dict,
+)
 from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder, TrainingPolicy
+from planner.model.money import USD, Currency
 from planner.model.plan import Plan, plan_from_dict, plan_to_dict
 from planner.model.project import Project
 from planner.model.scenario import Scenario
@@ -110,6 +118,8 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "candidates": [candidate_to_dict(c) for c in project.candidates],
         "scenarios": [{"name": s.name, **settings_to_dict(s, order)} for s in project.scenarios],
         "catalog": catalog_to_dict(project.catalog),
+        "currency": {"code": project.currency.code, "symbol": project.currency.symbol},
+        "market_overrides": {role: market_to_dict(m) for role, m in sorted(project.market_overrides.items())},
     }
 
 
@@ -342,7 +352,34 @@ class _ProjectReader:
             plan=plan,
             notes=self.text(data.get("notes", ""), "$.notes"),
             scenarios=scenarios,
+            currency=self.currency(data.get("currency")),
+            market_overrides=self.market_overrides(data.get("market_overrides", {}), catalog),
         )
+
+    def currency(self, value: Any) -> Currency:
+        """The project's currency; files saved before currencies existed showed US dollars."""
+        if value is None:
+            return USD
+        data = self.obj(value, "$.currency")
+        currency = Currency(
+            self.text(data.get("code"), "$.currency.code"), self.text(data.get("symbol"), "$.currency.symbol")
+        )
+        problems = currency.problems()
+        if problems:
+            raise self.fail("$.currency", problems[0])
+        return currency
+
+    def market_overrides(self, value: Any, catalog: Catalog) -> dict[str, RoleMarket]:
+        out = {}
+        for role, item in self.obj(value, "$.market_overrides").items():
+            place = f"$.market_overrides.{role}"
+            if role not in catalog.role_ids:
+                raise self.fail(place, f"unknown role {role!r}")
+            try:
+                out[role] = market_from_dict(item, place)
+            except CatalogError as exc:
+                raise self.fail(place, str(exc).split(": ", 2)[-1]) from None
+        return out
 
     def plan(self, value: Any, place: str) -> Plan | None:
         if value is None:

@@ -114,6 +114,24 @@ class ProfileValue:
 
 
 @dataclass(frozen=True)
+class RoleMarket:
+    """What opening a position in a role costs and takes: a salary band's midpoint, recruiting, weeks."""
+
+    annual_cost: float
+    recruiting_cost: float
+    weeks_to_fill: int
+    occupation: str = ""  # the public statistic the annual cost comes from ("SOC 15-2051 Data Scientists")
+
+    def problems(self) -> list[str]:
+        out = []
+        if self.annual_cost < 0 or self.recruiting_cost < 0:
+            out.append("costs must be zero or more")
+        if self.weeks_to_fill < 0:
+            out.append("weeks to fill must be zero or more")
+        return out
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     name: str
@@ -121,6 +139,7 @@ class Role:
     profile: dict[str, ProfileValue]
     aliases: tuple[str, ...] = ()
     code_style: str = ""
+    market: RoleMarket | None = None  # None: the role cannot be hired from the market
 
     def does(self, task_id: str) -> bool:
         return task_id in self.tasks
@@ -144,6 +163,46 @@ class DefaultRequirementRule:
 
 
 @dataclass(frozen=True)
+class RoleVariant:
+    """A Playbook variant of a role (Deep Learning Engineer): the base profile plus extension skills."""
+
+    id: str
+    name: str
+    base: str
+    skills: dict[str, int]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SeniorUplift:
+    """The "senior" hiring option: levels above the profile, at a cost factor, taking longer to fill."""
+
+    uplift_levels: int = 1
+    cost_factor: float = 1.25
+    extra_weeks: int = 4
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Hiring:
+    """Market data shared by all roles: where the figures come from and what a hire can bring.
+
+    A hire in a role is expected to bring the role's profile levels (its *ceiling*); a named
+    variant adds its extension skills; ``open_skills`` (skills the profiles do not really
+    rate, such as query or accelerator languages) can be hired at any level; ``senior``, when
+    set, is one more option per role. See :mod:`planner.model.hiring`.
+    """
+
+    currency: str = "USD"
+    source: str = ""
+    year: int | None = None
+    notes: str = ""
+    open_skills: tuple[str, ...] = ()
+    senior: SeniorUplift | None = None
+    variants: tuple[RoleVariant, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalog:
     id: str
     version: str
@@ -155,6 +214,7 @@ class Catalog:
     roles: tuple[Role, ...]
     default_requirements: DefaultRequirementRule = field(default_factory=DefaultRequirementRule)
     citation: str = ""
+    hiring: Hiring = field(default_factory=Hiring)
 
     def skill(self, skill_id: str) -> Skill:
         return _find(self.skills, skill_id, "skill")
@@ -297,6 +357,7 @@ class _Reader:
         for key, level in (("base_level", rule.base_level), ("majority_level", rule.majority_level)):
             if not scale.min <= level <= scale.max:
                 raise self.fail(f"$.default_requirements.{key}", f"{level} is outside the scale")
+        hiring = self.hiring(data.get("hiring", {}), skill_ids, {r.id for r in roles}, scale)
         return Catalog(
             id=self.text(data, "id", "$"),
             version=str(data.get("version", "")),
@@ -308,6 +369,83 @@ class _Reader:
             roles=roles,
             default_requirements=rule,
             citation=str(data.get("citation", "")),
+            hiring=hiring,
+        )
+
+    def number(self, data: dict[str, Any], key: str, path: str) -> float:
+        value = data.get(key)
+        if not isinstance(value, int | float) or isinstance(value, bool) or value < 0:
+            raise self.fail(f"{path}.{key}", "expected a number, zero or more")
+        return float(value)
+
+    def market(self, data: Any, path: str) -> RoleMarket | None:
+        if data is None:
+            return None
+        data = self.obj(data, path)
+        weeks = self.integer(data, "weeks_to_fill", path)
+        if weeks < 0:
+            raise self.fail(f"{path}.weeks_to_fill", "expected zero or more weeks")
+        return RoleMarket(
+            annual_cost=self.number(data, "annual_cost", path),
+            recruiting_cost=self.number(data, "recruiting_cost", path),
+            weeks_to_fill=weeks,
+            occupation=self.text(data, "occupation", path, required=False),
+        )
+
+    def hiring(self, data: Any, skill_ids: set[str], role_ids: set[str], scale: Scale) -> Hiring:
+        path = "$.hiring"
+        data = self.obj(data, path)
+        open_skills = self.texts(data, "open_skills", path)
+        for skill in open_skills:
+            if skill not in skill_ids:
+                raise self.fail(f"{path}.open_skills", f"unknown skill {skill!r}")
+        senior = None
+        if data.get("senior") is not None:
+            where = f"{path}.senior"
+            info = self.obj(data["senior"], where)
+            senior = SeniorUplift(
+                uplift_levels=self.integer(info, "uplift_levels", where),
+                cost_factor=self.number(info, "cost_factor", where),
+                extra_weeks=self.integer(info, "extra_weeks", where),
+                note=self.text(info, "note", where, required=False),
+            )
+            if senior.uplift_levels < 1 or senior.cost_factor < 1 or senior.extra_weeks < 0:
+                raise self.fail(where, "a senior option needs 1+ levels, a cost factor of 1 or more and 0+ extra weeks")
+        variants = []
+        for i, item in enumerate(self.lst(data.get("variants", []), f"{path}.variants")):
+            where = f"{path}.variants[{i}]"
+            item = self.obj(item, where)
+            base = self.text(item, "base", where)
+            if base not in role_ids:
+                raise self.fail(f"{where}.base", f"unknown role {base!r}")
+            skills: dict[str, int] = {}
+            for skill, level in self.obj(item.get("skills", {}), f"{where}.skills").items():
+                if skill not in skill_ids:
+                    raise self.fail(f"{where}.skills", f"unknown skill {skill!r}")
+                if not isinstance(level, int) or isinstance(level, bool) or not scale.min <= level <= scale.max:
+                    raise self.fail(f"{where}.skills.{skill}", f"expected a level {scale.min}–{scale.max}")
+                skills[skill] = level
+            variants.append(
+                RoleVariant(
+                    id=self.text(item, "id", where),
+                    name=self.text(item, "name", where),
+                    base=base,
+                    skills=skills,
+                    source=self.text(item, "source", where, required=False),
+                )
+            )
+        _unique([v.id for v in variants], lambda d: self.fail(f"{path}.variants", f"variant id {d!r} appears twice"))
+        year = data.get("year")
+        if year is not None and (not isinstance(year, int) or isinstance(year, bool)):
+            raise self.fail(f"{path}.year", "expected a year")
+        return Hiring(
+            currency=str(data.get("currency", "USD")),
+            source=self.text(data, "source", path, required=False),
+            year=year,
+            notes=self.text(data, "notes", path, required=False),
+            open_skills=open_skills,
+            senior=senior,
+            variants=tuple(variants),
         )
 
     def scale(self, data: dict[str, Any]) -> Scale:
@@ -416,6 +554,7 @@ class _Reader:
             profile=profile,
             aliases=self.texts(data, "aliases", path),
             code_style=self.text(data, "code_style", path, required=False),
+            market=self.market(data.get("market"), f"{path}.market"),
         )
 
 
@@ -487,7 +626,54 @@ def catalog_to_dict(catalog: Catalog) -> dict[str, Any]:
                 "profile": {
                     s: {"level": pv.level, "source": pv.source.value, "note": pv.note} for s, pv in r.profile.items()
                 },
+                **({"market": market_to_dict(r.market)} if r.market is not None else {}),
             }
             for r in catalog.roles
+        ],
+        "hiring": _hiring_to_dict(catalog.hiring),
+    }
+
+
+def market_from_dict(data: Any, where: str) -> RoleMarket:
+    """A role's market data from its JSON form (a project's override); :class:`CatalogError` names the place."""
+    market = _Reader(where).market(data, "$")
+    if market is None:
+        raise CatalogError(f"{where}: expected market data, not null")
+    return market
+
+
+def market_to_dict(market: RoleMarket) -> dict[str, Any]:
+    """The JSON form of a role's market data (also used for a project's overrides)."""
+    return {
+        "annual_cost": _plain(market.annual_cost),
+        "recruiting_cost": _plain(market.recruiting_cost),
+        "weeks_to_fill": market.weeks_to_fill,
+        "occupation": market.occupation,
+    }
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
+def _hiring_to_dict(hiring: Hiring) -> dict[str, Any]:
+    senior = hiring.senior
+    return {
+        "currency": hiring.currency,
+        "source": hiring.source,
+        "year": hiring.year,
+        "notes": hiring.notes,
+        "open_skills": list(hiring.open_skills),
+        "senior": None
+        if senior is None
+        else {
+            "uplift_levels": senior.uplift_levels,
+            "cost_factor": _plain(senior.cost_factor),
+            "extra_weeks": senior.extra_weeks,
+            "note": senior.note,
+        },
+        "variants": [
+            {"id": v.id, "name": v.name, "base": v.base, "skills": dict(v.skills), "source": v.source}
+            for v in hiring.variants
         ],
     }

@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Any
 
 from planner.model.budget import budget_share
-from planner.model.constraints import BudgetScope, Constraints
+from planner.model.constraints import BudgetScope, Constraints, TrainingPolicy
 from planner.model.requirements import Requirement
 
 
@@ -95,12 +95,21 @@ class OpenPosition:
 
 @dataclass(frozen=True)
 class HireRecommendation:
-    """A position to open: a role, its tasks and the minimum rating per skill the hire needs."""
+    """Advice beyond the plan: a position that would close a gap the limits kept open."""
 
     role: str
     tasks: tuple[str, ...]
     min_ratings: dict[str, int]
     covers: tuple[Requirement, ...]
+    variant: str = ""
+    senior: bool = False
+    annual_cost: float = 0.0
+    recruiting_cost: float = 0.0
+    weeks_to_fill: int = 0
+
+    @property
+    def cost(self) -> float:
+        return self.annual_cost + self.recruiting_cost
 
 
 @dataclass(frozen=True)
@@ -200,6 +209,15 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             "time_limit": s.time_limit,
             "min_role_fit": s.min_role_fit,
             "critical": [{"task": t, "skill": k} for t, k in sorted(s.critical)],
+            "max_open_positions": s.max_open_positions,
+            "needed_within_weeks": s.needed_within_weeks,
+            "training": {
+                "enabled": s.training.enabled,
+                "max_levels_per_skill": s.training.max_levels_per_skill,
+                "max_levels_per_person": s.training.max_levels_per_person,
+                "cost_per_level": _number(s.training.cost_per_level),
+                "weeks_per_level": s.training.weeks_per_level,
+            },
             "budget_scope": s.budget_scope.value,
         },
         "roles": {role: list(tasks) for role, tasks in plan.roles.items()},
@@ -215,9 +233,18 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "covers": [
                     {"task": c.task, "skill": c.skill, "level": c.level, "rating": _number(c.rating)} for c in m.covers
                 ],
+                **({"training": [_training_dict(t) for t in m.training]} if m.training else {}),
             }
             for m in plan.team
         ],
+        "open_positions": [_position_dict(p) for p in plan.open_positions],
+        "training": [{"candidate": m.candidate, **_training_dict(t)} for m in plan.team for t in m.training],
+        "cost_split": {
+            "people": _number(plan.people_cost),
+            "positions": _number(plan.positions_cost),
+            "training": _number(plan.training_cost),
+            "total": _number(plan.total_cost),
+        },
         "uncovered": [_requirement_dict(r) for r in plan.uncovered],
         "coverage": [{"task": t, "skill": k, "members": n} for (t, k), n in plan.coverage_counts.items()],
         "hire_recommendations": [
@@ -226,10 +253,71 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "tasks": list(h.tasks),
                 "min_ratings": dict(h.min_ratings),
                 "covers": [_requirement_dict(r) for r in h.covers],
+                "variant": h.variant,
+                "senior": h.senior,
+                "annual_cost": _number(h.annual_cost),
+                "recruiting_cost": _number(h.recruiting_cost),
+                "weeks_to_fill": h.weeks_to_fill,
             }
             for h in plan.hire_recommendations
         ],
     }
+
+
+def _training_dict(t: TrainingAction) -> dict[str, Any]:
+    return {
+        "skill": t.skill,
+        "from_level": _number(t.from_level),
+        "to_level": t.to_level,
+        "cost": _number(t.cost),
+        "weeks": t.weeks,
+    }
+
+
+def _training(data: dict[str, Any]) -> TrainingAction:
+    return TrainingAction(
+        str(data["skill"]), float(data["from_level"]), int(data["to_level"]), float(data["cost"]), int(data["weeks"])
+    )
+
+
+def _position_dict(p: OpenPosition) -> dict[str, Any]:
+    return {
+        "role": p.role,
+        "variant": p.variant,
+        "senior": p.senior,
+        "tasks": list(p.tasks),
+        "min_ratings": dict(p.min_ratings),
+        "annual_cost": _number(p.annual_cost),
+        "recruiting_cost": _number(p.recruiting_cost),
+        "weeks_to_fill": p.weeks_to_fill,
+        "covers": [_requirement_dict(r) for r in p.covers],
+    }
+
+
+def _position(data: dict[str, Any]) -> OpenPosition:
+    return OpenPosition(
+        role=str(data["role"]),
+        tasks=tuple(data["tasks"]),
+        min_ratings={str(k): int(v) for k, v in data.get("min_ratings", {}).items()},
+        annual_cost=float(data["annual_cost"]),
+        recruiting_cost=float(data["recruiting_cost"]),
+        weeks_to_fill=int(data["weeks_to_fill"]),
+        covers=tuple(_requirement(r) for r in data.get("covers", [])),
+        variant=str(data.get("variant", "")),
+        senior=bool(data.get("senior", False)),
+    )
+
+
+def _policy(data: dict[str, Any] | None) -> TrainingPolicy:
+    if data is None:
+        return TrainingPolicy()
+    return TrainingPolicy(
+        enabled=bool(data.get("enabled", True)),
+        max_levels_per_skill=int(data.get("max_levels_per_skill", 1)),
+        max_levels_per_person=int(data.get("max_levels_per_person", 2)),
+        cost_per_level=float(data.get("cost_per_level", 5_000.0)),
+        weeks_per_level=int(data.get("weeks_per_level", 8)),
+    )
 
 
 def plan_from_dict(data: dict[str, Any]) -> Plan:
@@ -249,6 +337,9 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
         time_limit=float(s.get("time_limit", 30.0)),
         min_role_fit=s.get("min_role_fit"),
         critical=frozenset((str(c["task"]), str(c["skill"])) for c in s.get("critical", [])),
+        max_open_positions=s.get("max_open_positions"),
+        needed_within_weeks=s.get("needed_within_weeks"),
+        training=_policy(s.get("training")),
         budget_scope=BudgetScope(s.get("budget_scope", "all")),
     )
     o = data["objective"]
@@ -279,9 +370,11 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                     Coverage(str(c["task"]), str(c["skill"]), int(c["level"]), float(c["rating"]))
                     for c in m.get("covers", [])
                 ),
+                training=tuple(_training(t) for t in m.get("training", [])),
             )
             for m in data.get("team", [])
         ),
+        open_positions=tuple(_position(p) for p in data.get("open_positions", [])),
         uncovered=tuple(_requirement(r) for r in data.get("uncovered", [])),
         coverage_counts={(str(c["task"]), str(c["skill"])): int(c["members"]) for c in data.get("coverage", [])},
         hire_recommendations=tuple(
@@ -290,6 +383,11 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                 tasks=tuple(h["tasks"]),
                 min_ratings={str(k): int(v) for k, v in h["min_ratings"].items()},
                 covers=tuple(_requirement(r) for r in h.get("covers", [])),
+                variant=str(h.get("variant", "")),
+                senior=bool(h.get("senior", False)),
+                annual_cost=float(h.get("annual_cost", 0.0)),
+                recruiting_cost=float(h.get("recruiting_cost", 0.0)),
+                weeks_to_fill=int(h.get("weeks_to_fill", 0)),
             )
             for h in data.get("hire_recommendations", [])
         ),

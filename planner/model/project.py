@@ -13,8 +13,10 @@ from functools import cached_property
 
 from planner.errors import ValidationError
 from planner.model.candidates import Candidate, validate_candidates
-from planner.model.catalog import Catalog, default_catalog
+from planner.model.catalog import Catalog, RoleMarket, default_catalog
 from planner.model.constraints import Constraints
+from planner.model.hiring import market_catalog
+from planner.model.money import Currency, system_currency
 from planner.model.plan import Plan
 from planner.model.requirements import Requirement, build_requirements
 from planner.model.scenario import Scenario
@@ -54,6 +56,8 @@ class Project:
     plan: Plan | None = None
     notes: str = ""
     scenarios: list[Scenario] = field(default_factory=list)
+    currency: Currency = field(default_factory=system_currency)
+    market_overrides: dict[str, RoleMarket] = field(default_factory=dict)  # role id -> the project's own figures
 
     @property
     def tasks(self) -> tuple[str, ...]:
@@ -101,6 +105,11 @@ class Project:
         for name in self.constraints.exclude:
             if name not in names:
                 out.append(f"excluded {name!r} is not among the candidates")
+        out.extend(self.currency.problems())
+        for role_id, market in self.market_overrides.items():
+            if role_id not in catalog.role_ids:
+                out.append(f"market data for unknown role {role_id!r}")
+            out.extend(f"market data for {role_id}: {p}" for p in market.problems())
         return out
 
     def validate(self) -> None:
@@ -112,7 +121,7 @@ class Project:
         """The solver's input; raises :class:`ValidationError` if the project is not solvable."""
         self.validate()
         return Problem(
-            catalog=self.catalog,
+            catalog=market_catalog(self.catalog, self.market_overrides),
             tasks=self.tasks,
             requirements=self.requirements(),
             candidates=tuple(self.candidates),

@@ -69,7 +69,7 @@ def affordable(
     or team min, so k is that many minus the must-hires minus one (at least 0).
     Must-hires are always affordable (the conflict check saw to that).
     """
-    n = len(prep.problem.candidates)
+    n = len(prep.allowed)
     caps = [c for c in (cost_cap, prep.budget) if c is not None]
     if not caps:
         return np.ones(n, dtype=np.bool_)
@@ -95,18 +95,19 @@ def affordable_rows(
 def coverage_floor(prep: Prepared) -> tuple[int, int, int]:
     """Uncovered must-haves, unstaffed tasks and uncovered nice-to-haves that no team avoids.
 
-    A requirement is unavoidably short when fewer candidates than it needs meet its level
-    and may take a role doing its task; a task is unavoidably unstaffed when no allowed
-    role does it. Each count is a lower bound for every team.
+    A requirement is unavoidably short when fewer candidates than it needs (open positions
+    and members trainable to it included) meet its level and may take a role doing its
+    task; a task is unavoidably unstaffed when no allowed role does it. Each count is a lower bound for every team.
     """
-    can_do = np.zeros((len(prep.problem.candidates), len(prep.tasks)), dtype=np.bool_)
+    can_do = np.zeros((len(prep.allowed), len(prep.tasks)), dtype=np.bool_)
     for s, shape in enumerate(prep.shapes):
         for t in shape.tasks:
             can_do[:, t] |= prep.allowed[:, s]
     must = nice = 0
     for q, requirement in enumerate(prep.requirements):
         t = prep.req_task[q]
-        supply = int((prep.meets[:, q] & can_do[:, t]).sum()) if t >= 0 else 0
+        able = prep.meets[:, q] if prep.train_levels is None else prep.meets[:, q] | (prep.train_levels[:, q] > 0)
+        supply = int((able & can_do[:, t]).sum()) if t >= 0 else 0
         if supply < prep.need[q]:
             must += requirement.must_have
             nice += not requirement.must_have

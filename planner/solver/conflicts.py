@@ -91,9 +91,12 @@ def conflict_message(prep: Prepared) -> str | None:
             f"Must-hire {_names(must_names)} cost {_money(prep.money(must_cost))} together, "
             f"over the budget of {_money(constraints.budget or 0.0)}."
         )
-    available = [i for i in prep.eligible if prep.allowed[i].any()]
+    people = [i for i in prep.eligible if prep.allowed[i].any() and not prep.is_position(i)]
+    # Open positions can fill the team too, up to the number a plan may open (cheapest first).
+    positions = sorted(int(prep.cost[i]) for i in prep.eligible if prep.is_position(i))[: prep.max_positions]
+    available = people + [-1] * len(positions)
     if team_min > len(available):
-        excluded = len(candidates) - len(prep.eligible)
+        excluded = len(candidates) - len([i for i in prep.eligible if not prep.is_position(i)])
         why = f" ({excluded} excluded)" if excluded else ""
         if constraints.min_role_fit is not None:
             why += f" at the minimum role fit {constraints.min_role_fit:.2f}"
@@ -102,14 +105,18 @@ def conflict_message(prep: Prepared) -> str | None:
         closed = [
             i
             for i in prep.eligible
-            if candidates[i].roles and not any(candidates[i].open_to(s.role) for s in prep.shapes)
+            if not prep.is_position(i)
+            and candidates[i].roles
+            and not any(candidates[i].open_to(s.role) for s in prep.shapes)
         ]
         if closed and prep.tasks:
             why += f" ({len(closed)} open only to roles that do none of the chosen tasks)"
-        sentences.append(f"Team size min {team_min} conflicts with only {len(available)} available candidates{why}.")
+        if positions:
+            why += f" and {len(positions)} open positions"
+        sentences.append(f"Team size min {team_min} conflicts with only {len(people)} available candidates{why}.")
     elif prep.budget is not None and not sentences:
         extra = max(0, team_min - len(musts))
-        others = sorted(int(prep.cost[i]) for i in available if i not in prep.must)
+        others = sorted([int(prep.cost[i]) for i in people if i not in prep.must] + positions)
         cheapest = must_cost + sum(others[:extra])
         if extra and cheapest > prep.budget:
             sentences.append(

@@ -3,7 +3,8 @@
 Must-hires first, then repeatedly the option that closes the most coverage shortfall
 (cheapest, then best fit, then the lowest candidate and role index on ties) while team max
 and the budget still leave room to reach team min; then the cheapest people up to team
-min. Always feasible when the conflict check found nothing, never optimal by design.
+min (open positions too, the cheapest a plan may open, when the pool is too small). Always
+feasible when the conflict check found nothing, never optimal by design.
 
 Each step scores every allowed (candidate, role) at once with numpy, so a first plan for
 20,000 candidates takes a fraction of a second, before any reduction has run.
@@ -45,14 +46,16 @@ def greedy_selection(
         for option in allowed:
             listed[option.candidate, prep.shapes.index(option.shape)] = True
         allowed = listed
-    mask = prep.allowed if allowed is None else allowed & prep.allowed
+    full = prep.allowed if allowed is None else allowed & prep.allowed
+    mask = full.copy()
+    mask[prep.n_candidates :] = False  # coverage from the pool; positions only to reach team min (below)
     n_tasks = len(prep.tasks)
     req_task = np.array(prep.req_task, dtype=np.int64)
     short = np.array(prep.need, dtype=np.int64)
     short[req_task < 0] = 0
     staffed: set[int] = set()
     members: list[tuple[Option, tuple[int, ...]]] = []
-    hired = np.zeros(len(prep.problem.candidates), dtype=np.bool_)
+    hired = np.zeros(len(prep.allowed), dtype=np.bool_)
 
     def take(option: Option) -> None:
         _, tasks = _best_tasks(option, short, staffed)
@@ -73,6 +76,9 @@ def greedy_selection(
     spent: int = sum(o.cost for o, _ in members)
     usable: npt.NDArray[np.bool_] = np.asarray(mask.any(axis=1))
     usable[list(prep.must)] = False
+    openings = np.nonzero(full[prep.n_candidates :].any(axis=1))[0] + prep.n_candidates
+    openings = openings[np.lexsort((openings, prep.cost[openings]))][: prep.max_positions]
+    usable[openings] = True  # the cheapest positions a plan may open can fill the team up to team min
     free = np.nonzero(usable)[0]
     free = free[np.lexsort((free, prep.cost[free]))]  # cheapest first
 
@@ -97,7 +103,7 @@ def greedy_selection(
         if len(members) >= team_min:
             break
         if not hired[person]:
-            choices = [prep.option(person, s) for s in np.nonzero(mask[person])[0].tolist()]
+            choices = [prep.option(person, s) for s in np.nonzero(full[person])[0].tolist()]
             take(max(choices, key=lambda o: o.fit))
             spent += int(prep.cost[person])
     return Selection(tuple(members))
@@ -107,7 +113,7 @@ def _room(
     prep: Prepared, free: npt.NDArray[np.int64], hired: npt.NDArray[np.bool_], spent: int, need: int
 ) -> npt.NDArray[np.bool_]:
     """Per candidate: hiring them still leaves the budget for the cheapest others up to team min."""
-    n = len(prep.problem.candidates)
+    n = len(prep.allowed)
     if prep.budget is None:
         return np.ones(n, dtype=np.bool_)
     need = max(0, need)

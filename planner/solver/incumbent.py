@@ -16,6 +16,7 @@ from collections.abc import Callable
 from planner.model.constraints import ObjectiveOrder
 from planner.solver.model import Selection
 from planner.solver.prepare import Prepared
+from planner.solver.training import training_effect
 
 TeamKey = tuple[int, ...]
 
@@ -37,10 +38,17 @@ def true_key(prep: Prepared, selection: Selection, previous: dict[int, str] | No
         return None
     if constraints.team_size_max is not None and size > constraints.team_size_max:
         return None
-    cost = sum(option.cost for option, _ in members)
+    if sum(1 for c in hired if prep.is_position(c)) > prep.max_positions:
+        return None
+    extra, levels = training_effect(prep, selection)
+    if extra is None:
+        return None
+    cost = sum(option.cost for option, _ in members) + levels * prep.train_cost
     if prep.budget is not None and cost > prep.budget:
         return None
     count = [0] * len(prep.requirements)
+    for q, n in extra.items():
+        count[q] += n
     staffed: set[int] = set()
     fit = secondary = 0
     for option, tasks in members:

@@ -22,8 +22,8 @@ MARGIN = 0.5  # costs are whole model units: only fix when the bound clears the 
 
 def fix_by_reduced_cost(model: TeamModel, fixed: dict[str, int]) -> int:
     """Fix to 0 the pattern counts no team of cost <= fixed["cost"] can use; how many."""
-    if "cost" not in fixed or not model.use_cost:
-        return 0
+    if "cost" not in fixed or not model.use_cost or model.training is not None:
+        return 0  # the LP below does not state training, so its bound would not be valid
     prep = model.prep
     lp = pywraplp.Solver.CreateSolver("GLOP")
     if lp is None:  # pragma: no cover - GLOP ships with OR-Tools

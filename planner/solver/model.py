@@ -24,6 +24,7 @@ from ortools.sat.python import cp_model
 
 from planner.model.constraints import ObjectiveOrder
 from planner.solver.prepare import FIT_SCALE, Option, Prepared
+from planner.solver.training import TrainingVars
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Selection:
     """A solution in option terms: each used option with the task indices it works on."""
 
     members: tuple[tuple[Option, tuple[int, ...]], ...]
+    training: tuple[tuple[int, str, int], ...] = ()  # (candidate, skill id, level trained to)
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ class _Type:
     covers: frozenset[int]  # requirement indices met (on their own task)
     cost: list[int]  # per member (same order)
     fit: dict[int, int]  # shape index -> fit score (fit stage only)
+    trainable: dict[int, int]  # requirement index -> training levels needed (see planner.solver.training)
 
 
 class TeamModel:
@@ -98,6 +101,18 @@ class TeamModel:
                 cost_terms.append(cp_model.LinearExpr.term(count, kind.cost[0]))
             self.nth.append(nth)
         self.headcount = cp_model.LinearExpr.sum(self.count)
+        self.training: TrainingVars | None = None
+        if prep.train_levels is not None:
+            self.training = TrainingVars(
+                m,
+                prep.requirements,
+                prep.req_task,
+                [(kind.capacity, kind.patterns, kind.trainable) for kind in self.types],
+                self.take,
+                prep.training,
+            )
+            if use_cost and prep.train_cost:
+                cost_terms.append(self.training.levels * prep.train_cost)
         self.total_cost = cp_model.LinearExpr.sum(cost_terms)
 
         need = prep.need
@@ -113,6 +128,11 @@ class TeamModel:
                 for j, (_, tasks) in enumerate(kind.patterns):
                     if prep.req_task[q] in tasks:
                         coverers[q].append(self.take[k][j])
+        if self.training is not None:
+            for q, variables in self.training.coverers.items():
+                coverers[q].extend(variables)
+            for q, n in self.training.supply.items():
+                supply[q] += n
         self.short: list[cp_model.IntVar] = []
         for q in range(len(prep.requirements)):
             var = m.new_bool_var(f"u{q}")
@@ -136,6 +156,9 @@ class TeamModel:
             m.add(self.headcount >= constraints.team_size_min)
         if constraints.team_size_max is not None:
             m.add(self.headcount <= constraints.team_size_max)
+        positions = [self.count[k] for k, kind in enumerate(self.types) if prep.is_position(kind.members[0])]
+        if positions:
+            m.add(cp_model.LinearExpr.sum(positions) <= prep.max_positions)
         if prep.budget is not None and use_cost:
             m.add(self.total_cost <= prep.budget)
 
@@ -157,7 +180,7 @@ class TeamModel:
             masks: dict[frozenset[int], int] = defaultdict(int)
             for kind in self.types:
                 if any(t in tasks for _, tasks in kind.patterns):
-                    masks[kind.covers & frozenset(reqs)] += kind.capacity
+                    masks[(kind.covers | frozenset(kind.trainable)) & frozenset(reqs)] += kind.capacity
             most = max(need[q] for q in reqs)
             k = _min_cover(reqs, {mask: min(n, most) for mask, n in masks.items() if mask}, need)
             if k > 1:
@@ -239,12 +262,16 @@ class TeamModel:
     def selection_from(self, value: list[int]) -> Selection:
         """Decode a solution vector (indexed by variable index) into members."""
         members = []
+        on_pattern: dict[tuple[int, int], list[int]] = {}
         for k, kind in enumerate(self.types):
             people = iter(kind.members)
             for j, (s, tasks) in enumerate(kind.patterns):
                 for _ in range(value[self.take[k][j].index]):
-                    members.append((self.prep.option(next(people), s), tasks))
-        return Selection(tuple(members))
+                    person = next(people)
+                    on_pattern.setdefault((k, j), []).append(person)
+                    members.append((self.prep.option(person, s), tasks))
+        training = self.training.assign(value, on_pattern) if self.training is not None else ()
+        return Selection(tuple(members), training)
 
     def hint(self, selection: Selection) -> None:
         """Hint the counts of ``selection`` (people not in this model are skipped)."""
@@ -306,11 +333,18 @@ def _build_types(
     groups: dict[tuple[object, ...], list[int]] = defaultdict(list)
     chosen = [q for q, t in enumerate(prep.req_task) if t >= 0]
     for c, shapes in shapes_of.items():
-        if c in prep.must or c in previous:
+        trainable = prep.trainable(c)
+        if c in prep.must or c in previous or any(d > 1 for d in trainable.values()):
             key: tuple[object, ...] = ("single", c)
         else:
             row = prep.meets[c]
-            key = (tuple(q for q in chosen if row[q]), int(prep.cap[c]), tuple(shapes))
+            key = (
+                tuple(q for q in chosen if row[q]),
+                int(prep.cap[c]),
+                tuple(shapes),
+                prep.is_position(c),
+                tuple(sorted(trainable.items())),
+            )
             if use_fit:
                 key += (int(prep.cost[c]), tuple(int(prep.fit[c, s]) for s in shapes))
         groups[key].append(c)
@@ -333,6 +367,7 @@ def _build_types(
                 covers=frozenset(q for q in chosen if row[q]),
                 cost=[int(prep.cost[c]) for c in members],
                 fit={s: int(prep.fit[first, s]) for s in shapes},
+                trainable=prep.trainable(first),
             )
         )
     return [t for t in types if t.capacity > 0]

@@ -148,11 +148,13 @@ class _Kept:
 def option_structures(prep: Prepared, protected: set[int]) -> Structures:
     """The structures of every option of a free (not protected, not must-hire) candidate."""
     free = np.array(sorted(set(prep.eligible) - protected - set(prep.must)), dtype=np.int64)
-    n_req = len(prep.requirements)
+    columns = prep.meets if prep.structure is None else prep.structure  # meets, plus trainability (training.py)
+    column_task = prep.req_task if prep.structure is None else prep.structure_task
+    n_req = columns.shape[1]
     n_task = len(prep.tasks)
     max_cap = int(prep.cap.max()) if len(prep.cap) else 1
     words = (n_req + 2 * n_task + max_cap + 63) // 64
-    req_task = np.array(prep.req_task, dtype=np.int64)
+    req_task = np.array(column_task, dtype=np.int64)
     shapes, bits, ranks, members = [], [], [], []
     for s, shape in enumerate(prep.shapes):
         rows = free[prep.allowed[free, s]] if len(free) else free
@@ -160,7 +162,7 @@ def option_structures(prep: Prepared, protected: set[int]) -> Structures:
             continue
         cols = np.nonzero(np.isin(req_task, shape.tasks))[0]
         caps = np.minimum(prep.cap[rows], len(shape.tasks))
-        table = np.concatenate([prep.meets[rows][:, cols].astype(np.uint8), caps[:, None].astype(np.uint8)], axis=1)
+        table = np.concatenate([columns[rows][:, cols].astype(np.uint8), caps[:, None].astype(np.uint8)], axis=1)
         keys, inverse = np.unique(table, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
         flags = np.zeros((len(keys), words * 64), dtype=np.bool_)

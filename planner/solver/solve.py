@@ -26,15 +26,16 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from planner.model.constraints import ObjectiveOrder
-from planner.model.plan import Objective, Plan, PlanStatus
+from planner.model.plan import HireRecommendation, Objective, Plan, PlanStatus
 from planner.model.project import Problem
 from planner.solver.bounds import affordable, affordable_rows, coverage_floor, member_bound, team_caps
 from planner.solver.conflicts import conflict_message
 from planner.solver.greedy import greedy_selection
-from planner.solver.hires import recommend_hires
+from planner.solver.hires import overrun_text, recommend_hires
 from planner.solver.incumbent import Incumbent
 from planner.solver.lp_fixing import fix_by_reduced_cost
 from planner.solver.model import Selection, Stage, TeamModel, stage_plan
+from planner.solver.options_text import options_text
 from planner.solver.plan_build import build_plan, infeasible_plan, unstaffed_tasks
 from planner.solver.prepare import Prepared, prepare
 from planner.solver.reduce import Reduction, ReductionAborted, option_structures, reduce_options
@@ -101,9 +102,10 @@ def solve(
     best = run.incumbent.best
     assert best is not None  # the greedy team is always feasible once the conflict check passed
     plan = build_plan(prep, best, status=status, elapsed=0.0, gap=gap, message="")
-    hires = recommend_hires(problem, plan.team) if plan.uncovered or unstaffed_tasks(problem, plan.team) else ()
+    gaps = plan.uncovered or unstaffed_tasks(problem, plan.team, plan.open_positions)
+    hires = recommend_hires(problem, plan.team, plan.open_positions) if gaps else ()
     elapsed = time.perf_counter() - start
-    message = _message(prep, status, gap, run.open_stage, plan, limit)
+    message = _message(prep, status, gap, run.open_stage, plan, limit, hires)
     plan = build_plan(prep, best, status=status, elapsed=elapsed, gap=gap, message=message, hires=hires)
     return _checked(problem, plan)
 
@@ -361,7 +363,15 @@ def _previous_selection(prep: Prepared, roles: dict[int, str], previous: Plan) -
     return Selection(tuple(members))
 
 
-def _message(prep: Prepared, status: PlanStatus, gap: float | None, stage: str, plan: Plan, limit: float) -> str:
+def _message(
+    prep: Prepared,
+    status: PlanStatus,
+    gap: float | None,
+    stage: str,
+    plan: Plan,
+    limit: float,
+    hires: tuple[HireRecommendation, ...] = (),
+) -> str:
     catalog = prep.problem.catalog
     objective = plan.objective
     size = f"{objective.headcount} {'person' if objective.headcount == 1 else 'people'}"
@@ -381,10 +391,14 @@ def _message(prep: Prepared, status: PlanStatus, gap: float | None, stage: str, 
     else:
         cover = f"covers all {len(prep.requirements)} requirements"
     sentence = f"{head}; {cover}."
-    missing = unstaffed_tasks(prep.problem, plan.team)
+    missing = unstaffed_tasks(prep.problem, plan.team, plan.open_positions)
     if missing:
         names = ", ".join(catalog.task(t).name for t in missing)
         sentence += f" Nobody could be assigned to: {names}."
-    if plan.uncovered or missing:
+    sentence += options_text(prep, plan)
+    if hires:
         sentence += " See the hire recommendations."
+        overrun = overrun_text(prep.problem, plan.headcount, plan.total_cost, len(plan.open_positions), hires)
+        if overrun:
+            sentence += " " + overrun
     return sentence

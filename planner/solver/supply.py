@@ -49,7 +49,7 @@ def supply_check(problem: Problem) -> SupplyReport:
         names = tuple(
             problem.candidates[i].name
             for i in prep.eligible
-            if prep.meets[i, q] and any(prep.allowed[i, s] for s in shapes)
+            if not prep.is_position(i) and prep.meets[i, q] and any(prep.allowed[i, s] for s in shapes)
         )
         rows.append(SupplyRow(req, names))
     return SupplyReport(

@@ -163,3 +163,24 @@ def test_constraint_spin_boxes_say_person_and_people_as_their_value_needs(qtbot:
     assert panel.redundancy.text() == "2 people"
     panel.tasks_per_person.setValue(1)
     assert panel.tasks_per_person.text() == "1 task"
+
+
+def test_build_or_buy_settings_are_undoable_constraint_edits(qtbot: Any, doc: ProjectDocument) -> None:
+    panel = ConstraintsPanel(doc)
+    qtbot.addWidget(panel)
+    box = panel.build_buy
+    assert box.max_positions.text() == "Up to the team-size limit"
+    assert box.needed_within.text() == "No deadline"
+    box.max_positions.setValue(0)
+    assert doc.project.constraints.max_open_positions == 0
+    box.training.setChecked(False)
+    assert doc.project.constraints.training.enabled is False
+    assert not box.cost_per_level.isEnabled()
+    box.needed_within.setValue(12)
+    assert doc.project.constraints.needed_within_weeks == 12
+    doc.undo_stack.undo()
+    assert doc.project.constraints.needed_within_weeks is None and box.needed_within.text() == "No deadline"
+    doc.undo_stack.undo()
+    assert doc.project.constraints.training.enabled is True and box.training.isChecked()
+    panel.set_editing_enabled(False)
+    assert not box.max_positions.isEnabled()

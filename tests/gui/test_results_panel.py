@@ -210,3 +210,23 @@ def test_real_solve_is_shown(panel: ResultsPanel, catalog: Catalog) -> None:
     matrix = panel.heatmap.coverage_model().matrix()
     missing = {(c.task, c.skill) for c in matrix.cells.values() if c.state.value == "missing"}
     assert missing == {r.key for r in plan.uncovered}  # the heatmap agrees with the solver
+
+
+def test_open_positions_training_and_the_cost_split_are_listed(panel: ResultsPanel, catalog: Catalog) -> None:
+    from planner.model.money import Currency
+    from planner.model.plan import OpenPosition, TrainingAction
+
+    base = sample_plan()
+    trained = dataclasses.replace(base.team[0], training=(TrainingAction("deep_learning", 3.0, 4, 5_000.0, 8),))
+    position = OpenPosition(
+        "machine_learning_engineer", ("modeling",), {"deep_learning": 4}, 132_270.0, 26_454.0, 12,
+        variant="Deep Learning Engineer",
+    )  # fmt: skip
+    plan = dataclasses.replace(base, team=(trained, *base.team[1:]), open_positions=(position,))
+    panel.currency = Currency("EUR", "€")
+    panel.show_plan(sample_problem(catalog), plan)
+    text = panel.gaps_text()
+    assert "Open positions (1)" in text and "Deep Learning Engineer (Machine Learning Engineer) for Modeling" in text
+    assert "€132,270 a year + €26,454 recruiting, about 12 weeks to fill" in text
+    assert f"{trained.candidate}: train Deep Learning 3 → 4 (Developing): €5,000, 8 weeks" in text
+    assert "Cost: people €" in text and "open positions €158,724" in text
