@@ -481,7 +481,7 @@ class ResultsPanel(QWidget):
             return []
         from planner.solver.plan_build import unstaffed_tasks
 
-        return [self._task_name(t) for t in unstaffed_tasks(self._problem, plan.team)]
+        return [self._task_name(t) for t in unstaffed_tasks(self._problem, plan.team, plan.open_positions)]
 
     def _uncovered_items(self, plan: Plan) -> str:
         """One line per task: ``Modeling: Research ≥ 3, Deep Learning ≥ 4 (nice to have)``."""
