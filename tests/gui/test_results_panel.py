@@ -11,7 +11,7 @@ from sample_plans import infeasible_plan, sample_plan, sample_problem
 
 from planner.model.catalog import Catalog
 from planner.model.constraints import BudgetScope
-from planner.model.plan import PlanStatus
+from planner.model.plan import OpenPosition, PlanStatus
 from planner.model.project import new_project
 from planner.model.samples import generate_pool
 from planner.solver import solve
@@ -102,6 +102,14 @@ def test_the_gaps_do_not_repeat_the_verdict_but_name_tasks_nobody_staffs(panel: 
     for repeated in ("Best team found", "2 people", "not covered (1 must-have)", "gap 4%", "See the hire"):
         assert repeated not in gaps
     assert "Not covered (1)" in gaps and "Hire a Machine Learning Researcher" in gaps
+
+
+def test_a_task_an_open_position_staffs_is_not_listed_as_unstaffed(panel: ResultsPanel, catalog: Catalog) -> None:
+    position = OpenPosition("data_analyst", ("data_engineering",), {}, 90_000, 10_000, 8)
+    plan = dataclasses.replace(sample_plan(), open_positions=(position,))
+    problem = dataclasses.replace(sample_problem(catalog), tasks=("modeling", "deployment", "data_engineering"))
+    panel.show_plan(problem, plan)
+    assert "Nobody could be assigned" not in panel.gaps_text()
 
 
 def test_the_gaps_start_with_what_is_missing_when_every_task_is_staffed(panel: ResultsPanel, catalog: Catalog) -> None:
