@@ -39,6 +39,8 @@ from ui.models.candidate_table_model import CandidateFilterModel, ColumnKind, sh
 from ui.rating_delegate import RatingDelegate
 from ui.status_delegate import StatusDelegate
 
+DETAIL_WIDTH = 255  # the side pane: a radar chart that reads, and no more
+
 
 class CandidateDetail(QWidget):
     """Name, best-fitting roles and a radar chart of one candidate against the best role."""
@@ -55,7 +57,7 @@ class CandidateDetail(QWidget):
         self.fit_text.setWordWrap(True)
         self.fit_text.setTextFormat(Qt.TextFormat.RichText)
         self.radar = RadarChart()
-        self.radar.setMinimumSize(240, 240)
+        self.radar.setMinimumSize(DETAIL_WIDTH - 20, DETAIL_WIDTH - 20)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.radar, 1)
@@ -92,6 +94,16 @@ class CandidateDetail(QWidget):
         lines.append(f"Best fit: <b>{best.name}</b> ({best_fit:.0%})")
         lines += [f"{role.name}: {fit:.0%}" for role, fit in ranked[1:]]
         self.fit_text.setText("<br>".join(lines))
+
+
+# (least, most) pixels for the columns sized to their contents; the skills fit their titles.
+FITTED_WIDTHS = {
+    ColumnKind.NAME: (100, 180),
+    ColumnKind.STATUS: (60, 100),
+    ColumnKind.PERSON: (60, 100),
+    ColumnKind.OPEN_TO: (70, 125),
+    ColumnKind.COST: (60, 110),
+}
 
 
 class CandidatesPanel(QWidget):
@@ -172,10 +184,10 @@ class CandidatesPanel(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([900, 300])  # the data first; the chart pane keeps about a quarter
+        splitter.setSizes([10 * DETAIL_WIDTH, DETAIL_WIDTH])  # the data first: the chart pane stays narrow
         layout = QVBoxLayout(self)
         layout.addLayout(toolbar)
         layout.addWidget(splitter, 1)
@@ -335,17 +347,12 @@ class CandidatesPanel(QWidget):
                 self.table.setItemDelegateForColumn(column, self.rating_delegate)
                 title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
                 self.table.setColumnWidth(column, max(40, title_width(header, title)))
-            elif kind is ColumnKind.NAME:
-                self.table.setColumnWidth(column, 150)
-            elif kind is ColumnKind.STATUS:
-                self.table.setColumnWidth(column, 84)
-            elif kind is ColumnKind.COST:
-                self.table.setColumnWidth(column, 90)
             elif kind is ColumnKind.PERSON:
                 self.table.setItemDelegateForColumn(column, self.status_delegate)
-                self.table.setColumnWidth(column, 84)
-            elif kind is ColumnKind.OPEN_TO:
-                self.table.setColumnWidth(column, 150)
+            if kind in FITTED_WIDTHS:  # as wide as the contents, within bounds: the data gets the room
+                least, most = FITTED_WIDTHS[kind]
+                self.table.resizeColumnToContents(column)
+                self.table.setColumnWidth(column, min(most, max(least, self.table.columnWidth(column))))
         self.table.horizontalHeader().setStretchLastSection(True)
         self._update_count()
         self.detail.show_candidate(self._doc, None)

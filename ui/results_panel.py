@@ -455,8 +455,9 @@ class ResultsPanel(QWidget):
     def _gaps_html(self, plan: Plan) -> str:
         catalog = self._catalog
         parts: list[str] = []
-        if plan.message.strip():
-            parts.append(f"<p>{escape(plan.message.strip())}</p>")
+        unstaffed = self._unstaffed_names(plan)
+        if unstaffed:  # the solver's message also says this; its verdict part repeats the banner
+            parts.append(f"<p><b>Nobody could be assigned to:</b> {escape(', '.join(unstaffed))}</p>")
         if plan.uncovered:
             parts.append(f"<p><b>Not covered ({len(plan.uncovered)})</b></p><ul>{self._uncovered_items(plan)}</ul>")
         parts.extend(self._build_or_buy_html(plan))
@@ -473,6 +474,14 @@ class ResultsPanel(QWidget):
         elif not plan.uncovered:
             parts.insert(0, "<p>Every requirement is covered.</p>")
         return "".join(parts)
+
+    def _unstaffed_names(self, plan: Plan) -> list[str]:
+        """The chosen tasks nobody on the team works on (a solve has already loaded the solver)."""
+        if self._problem is None:
+            return []
+        from planner.solver.plan_build import unstaffed_tasks
+
+        return [self._task_name(t) for t in unstaffed_tasks(self._problem, plan.team, plan.open_positions)]
 
     def _uncovered_items(self, plan: Plan) -> str:
         """One line per task: ``Modeling: Research ≥ 3, Deep Learning ≥ 4 (nice to have)``."""

@@ -6,14 +6,18 @@ failure) amber; the summary line names both kinds.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.requirements import Requirement
-from planner.solver import SupplyReport
 from planner.wording import count_text, number_text, requirement_text
 from ui.models.supply_model import SORT_ROLE, SupplyColumn, SupplyModel
+
+if TYPE_CHECKING:  # the solver package loads OR-Tools; only its types are needed here
+    from planner.solver.supply import SupplyReport
 
 EMPTY_TEXT = "Choose tasks and add candidates to see how many candidates qualify for each requirement."
 MAX_NAMED = 4

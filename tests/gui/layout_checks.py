@@ -7,6 +7,8 @@ combo box elides when its current text is wider than the room its style gives th
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
@@ -71,28 +73,37 @@ def elided_combos(root: QWidget) -> list[str]:
     return out
 
 
-def elided_cells(view: QTableView) -> list[str]:
-    """``"'Data Engineering, AI Infrastructure' needs 230 px, has 104"`` for every cell whose text,
-    wrapped at its spaces onto the lines the row has, does not fit its column."""
-    model, metrics = view.model(), view.fontMetrics()
-    padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+def elided_cells(view: QTableView, columns: Iterable[int] | None = None) -> list[str]:
+    """``"'Data Engineering, AI Infrastructure' needs 230 px, has 104"`` for every cell (of ``columns``,
+    or all) whose text, wrapped at its spaces onto the lines the row has, does not fit its column."""
+    model = view.model()
     out = []
     for row in range(model.rowCount()):
-        lines_available = max(1, (view.rowHeight(row) - 4) // metrics.lineSpacing())
-        for column in range(model.columnCount()):
-            text = str(model.index(row, column).data() or "")
-            width = view.columnWidth(column) - padding
-            lines_needed = 0
-            for line in text.split("\n"):
-                used, lines_needed = 0, lines_needed + 1
-                for word in line.split():
-                    advance = metrics.horizontalAdvance(word if not used else " " + word)
-                    if used and used + advance > width:
-                        lines_needed, used = lines_needed + 1, metrics.horizontalAdvance(word)
-                    else:
-                        used += advance
-                    if metrics.horizontalAdvance(word) > width:
-                        lines_needed = lines_available + 1  # a word wider than the column is cut
-            if lines_needed > lines_available:
-                out.append(f"{text!r} needs {lines_needed} lines of {width} px, has {lines_available}")
+        for column in range(model.columnCount()) if columns is None else columns:
+            cut = cell_cut(view, row, column)
+            if cut:
+                out.append(cut)
     return out
+
+
+def cell_cut(view: QTableView, row: int, column: int) -> str:
+    """Why the cell at ``row``, ``column`` cuts its text ("" when it fits)."""
+    metrics = view.fontMetrics()
+    padding = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    lines_available = max(1, (view.rowHeight(row) - 4) // metrics.lineSpacing())
+    text = str(view.model().index(row, column).data() or "")
+    width = view.columnWidth(column) - padding
+    lines_needed = 0
+    for line in text.split("\n"):
+        used, lines_needed = 0, lines_needed + 1
+        for word in line.split():
+            advance = metrics.horizontalAdvance(word if not used else " " + word)
+            if used and used + advance > width:
+                lines_needed, used = lines_needed + 1, metrics.horizontalAdvance(word)
+            else:
+                used += advance
+            if metrics.horizontalAdvance(word) > width:
+                lines_needed = lines_available + 1  # a word wider than the column is cut
+    if lines_needed > lines_available:
+        return f"{text!r} needs {lines_needed} lines of {width} px, has {lines_available}"
+    return ""

@@ -265,3 +265,29 @@ def test_file_menu_opens_a_bundled_example_as_an_unsaved_copy(make_window: Any) 
     assert window.doc.path is None  # Save asks where: the shipped example stays as it is
     assert window.doc.project.name == load_project(examples[0]).name
     assert len(window.doc.project.candidates) == len(load_project(examples[0]).candidates)
+
+
+QUIET_START = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from ui.main_window import MainWindow
+window = MainWindow()
+window.show()
+app.processEvents()
+print(sorted(name for name in ("ortools", "pandas") if name in sys.modules))
+"""
+
+
+def test_opening_the_window_does_not_load_the_solver_or_pandas(tmp_path: Path) -> None:
+    # OR-Tools (and the pandas it pulls in) cost about half a second; a new window needs neither.
+    result = subprocess.run(
+        [sys.executable, "-c", QUIET_START],
+        cwd=ROOT,
+        env=app_env(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "[]"

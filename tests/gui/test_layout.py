@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from layout_checks import elided_cells, elided_combos, elided_headers
-from PySide6.QtCore import QSettings
+from layout_checks import cell_cut, elided_cells, elided_combos, elided_headers
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QToolBar
 
@@ -20,8 +20,10 @@ from planner.model.constraints import TrainingPolicy
 from planner.model.project import Project
 from planner.resources import examples_dir
 from planner.solver import solve
+from planner.wording import open_to_text
 from ui.import_dialog import ImportDialog
 from ui.main_window import DEFAULT_SIZE, MINIMUM_SIZE, MainWindow
+from ui.models.candidate_table_model import ColumnKind
 from ui.recovery import RecoveryStore
 from ui.settings import Settings
 
@@ -64,6 +66,28 @@ def test_no_header_or_combo_cuts_its_text_at_the_default_size(window: MainWindow
         settle()
         cut += [f"{window.tabs.tabText(index)}: {text}" for text in elided_headers(window) + elided_combos(window)]
     assert cut == []
+
+
+def test_candidates_show_cost_without_scrolling_and_every_open_to_cell_reads_or_explains(window: MainWindow) -> None:
+    window.tabs.setCurrentIndex(window.CANDIDATES_TAB)
+    settle()
+    table, model = window.candidates_panel.table, window.doc.candidate_model
+    kinds = [model.column_kind(c)[0] for c in range(model.columnCount())]
+    header = table.horizontalHeader()
+    table.horizontalScrollBar().setValue(0)
+    cost = kinds.index(ColumnKind.COST)
+    assert header.sectionViewportPosition(cost) + header.sectionSize(cost) <= table.viewport().width()
+    open_to = kinds.index(ColumnKind.OPEN_TO)
+    unexplained = []
+    for row in range(table.model().rowCount()):
+        index = table.model().index(row, open_to)
+        candidate = window.doc.project.candidates[table.model().mapToSource(index).row()]
+        full = open_to_text(window.doc.project.catalog, candidate.roles)
+        shortened = cell_cut(table, row, open_to) or index.data() != full
+        if shortened and full not in str(index.data(Qt.ItemDataRole.ToolTipRole) or ""):
+            unexplained.append(f"{candidate.name}: {index.data()!r}")
+    assert unexplained == []
+    assert {table.model().index(r, open_to).data() for r in range(table.model().rowCount())} >= {"Any role"}
 
 
 def test_import_dialog_mapping_combos_show_whole_skill_names(qtbot: Any, window: MainWindow) -> None:

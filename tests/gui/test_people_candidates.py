@@ -37,6 +37,9 @@ def panel(qtbot: Any, doc: ProjectDocument) -> CandidatesPanel:
     return widget
 
 
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+
+
 def test_the_table_shows_type_and_roles_open_to(doc: ProjectDocument, qtmodeltester: Any) -> None:
     model = doc.candidate_model
     qtmodeltester.check(model, force_py=True)
@@ -45,8 +48,11 @@ def test_the_table_shows_type_and_roles_open_to(doc: ProjectDocument, qtmodeltes
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (TYPE, OPEN_TO)] == ["Type", "Open to"]
     assert [model.index(r, TYPE).data() for r in range(3)] == ["Employee", "Applicant", "Applicant"]
     open_to = [model.index(r, OPEN_TO).data() for r in range(3)]
-    assert open_to == ["any role", "Data Scientist, Data Analyst", "any role"]
-    assert "only one of these roles" in model.index(1, OPEN_TO).data(Qt.ItemDataRole.ToolTipRole)
+    assert open_to == ["Any role", "DS, DA", "Any role"]  # short names keep the column narrow
+    tip = model.index(1, OPEN_TO).data(Qt.ItemDataRole.ToolTipRole)
+    assert "only one of these roles: Data Scientist, Data Analyst" in tip
+    assert "MLE Machine Learning Engineer" in model.headerData(OPEN_TO, Qt.Orientation.Horizontal, TOOLTIP)
+    assert model.index(1, OPEN_TO).data(Qt.ItemDataRole.EditRole) == "Data Scientist, Data Analyst"
     assert model.index(0, TYPE).data(SORT_ROLE) < model.index(1, TYPE).data(SORT_ROLE)  # staff sort first
     assert model.headerData(model.skill_column("machine_learning"), Qt.Orientation.Horizontal) == "ML"
 
@@ -55,7 +61,15 @@ def test_typing_role_names_is_an_undoable_edit_and_unknown_names_are_refused(qtb
     model = doc.candidate_model
     assert model.setData(model.index(2, OPEN_TO), "software engineer, Machine Learning Engineer")
     assert doc.project.candidates[2].roles == ("software_engineer", "machine_learning_engineer")
-    assert model.index(2, OPEN_TO).data() == "Software Engineer, Machine Learning Engineer"
+    assert model.index(2, OPEN_TO).data() == "SWE, MLE"
+    assert model.setData(model.index(2, OPEN_TO), "mle")  # the short names can be typed too
+    assert model.index(2, OPEN_TO).data() == "MLE"  # a long lone name is short
+    assert model.setData(model.index(2, OPEN_TO), "Data Analyst")
+    assert model.index(2, OPEN_TO).data() == "Data Analyst"  # a short lone name reads whole
+    every = ", ".join(r.name for r in doc.project.catalog.roles)
+    assert model.setData(model.index(2, OPEN_TO), every)
+    assert model.index(2, OPEN_TO).data() == "Any role"  # open to every role
+    assert model.setData(model.index(2, OPEN_TO), "software engineer, Machine Learning Engineer")
     with qtbot.waitSignal(doc.editRejected) as blocker:
         assert not model.setData(model.index(2, OPEN_TO), "Chef")
     assert "unknown role 'Chef'" in blocker.args[0]

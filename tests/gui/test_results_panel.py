@@ -11,7 +11,7 @@ from sample_plans import infeasible_plan, sample_plan, sample_problem
 
 from planner.model.catalog import Catalog
 from planner.model.constraints import BudgetScope
-from planner.model.plan import PlanStatus
+from planner.model.plan import OpenPosition, PlanStatus
 from planner.model.project import new_project
 from planner.model.samples import generate_pool
 from planner.solver import solve
@@ -88,10 +88,36 @@ def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: 
     assert heatmap_model.rowCount() == 5 and heatmap_model.columnCount() == 2
 
 
-def test_the_solvers_message_is_shown_with_the_gaps(panel: ResultsPanel, catalog: Catalog) -> None:
-    plan = dataclasses.replace(sample_plan(), message="Nobody could be assigned to: Research.")
-    panel.show_plan(sample_problem(catalog), plan)
-    assert panel.gaps_text().startswith("Nobody could be assigned to: Research.")
+def test_the_gaps_do_not_repeat_the_verdict_but_name_tasks_nobody_staffs(panel: ResultsPanel, catalog: Catalog) -> None:
+    message = (
+        "Best team found within the 30 s time limit, 2 people (not proven optimal; cost still open, gap 4%); "
+        "1 of 6 requirements not covered (1 must-have). Nobody could be assigned to: Data Engineering. "
+        "See the hire recommendations."
+    )
+    plan = dataclasses.replace(sample_plan(), message=message)
+    problem = dataclasses.replace(sample_problem(catalog), tasks=("modeling", "deployment", "data_engineering"))
+    panel.show_plan(problem, plan)
+    gaps = panel.gaps_text()
+    assert gaps.startswith("Nobody could be assigned to: Data Engineering\n")
+    for repeated in ("Best team found", "2 people", "not covered (1 must-have)", "gap 4%", "See the hire"):
+        assert repeated not in gaps
+    assert "Not covered (1)" in gaps and "Hire a Machine Learning Researcher" in gaps
+
+
+def test_a_task_an_open_position_staffs_is_not_listed_as_unstaffed(panel: ResultsPanel, catalog: Catalog) -> None:
+    position = OpenPosition("data_analyst", ("data_engineering",), {}, 90_000, 10_000, 8)
+    plan = dataclasses.replace(sample_plan(), open_positions=(position,))
+    problem = dataclasses.replace(sample_problem(catalog), tasks=("modeling", "deployment", "data_engineering"))
+    panel.show_plan(problem, plan)
+    assert "Nobody could be assigned" not in panel.gaps_text()
+
+
+def test_the_gaps_start_with_what_is_missing_when_every_task_is_staffed(panel: ResultsPanel, catalog: Catalog) -> None:
+    message = "Optimal team of 2 people; 1 of 6 requirements not covered (1 must-have). See the hire recommendations."
+    panel.show_plan(sample_problem(catalog), dataclasses.replace(sample_plan(), message=message))
+    gaps = panel.gaps_text()
+    assert gaps.startswith("Not covered (1)")
+    assert "Optimal team" not in gaps and "Nobody could be assigned" not in gaps
 
 
 def test_infeasible_plan_is_prominent(panel: ResultsPanel, catalog: Catalog) -> None:

@@ -69,6 +69,28 @@ _SHORT_SKILL_NAMES = {
 }
 
 
+_SHORT_ROLE_NAMES = {
+    "data_scientist": "DS",
+    "data_analyst": "DA",
+    "machine_learning_engineer": "MLE",
+    "machine_learning_researcher": "MLR",
+    "software_engineer_ml": "SWE-ML",
+    "software_engineer": "SWE",
+}
+
+
+LONGEST_ROLE_SHOWN = 17  # characters of a lone role's name shown whole ("Software Engineer")
+
+
+def short_open_to_text(catalog: Catalog, roles: tuple[str, ...]) -> str:
+    """The "Open to" cell: ``Any role``, one short role by name, or else short names (``DS, MLE``)."""
+    if not roles or set(catalog.role_ids) <= set(roles):
+        return "Any role"
+    if len(roles) == 1 and len(open_to_text(catalog, roles)) <= LONGEST_ROLE_SHOWN:
+        return open_to_text(catalog, roles)
+    return ", ".join(_SHORT_ROLE_NAMES.get(r, r) if r in catalog.role_ids else r for r in roles)
+
+
 def short_skill_name(catalog: Catalog, skill_id: str) -> str:
     """A column-header label for a skill ("ML" for machine learning)."""
     if skill_id in _SHORT_SKILL_NAMES:
@@ -224,6 +246,9 @@ class CandidateTableModel(QAbstractTableModel):
             if skill is not None:
                 info = catalog.skill(skill)
                 return f"{info.name}: {info.description}" if info.description else info.name
+            if kind is ColumnKind.OPEN_TO:
+                short = [f"{_SHORT_ROLE_NAMES[r.id]} {r.name}" for r in catalog.roles if r.id in _SHORT_ROLE_NAMES]
+                return f"{HEADER_TIPS[kind]}. Short names: {', '.join(short)}" if short else HEADER_TIPS[kind]
             return HEADER_TIPS[kind]
         if role == SKILL_ROLE:
             return skill
@@ -287,7 +312,7 @@ class CandidateTableModel(QAbstractTableModel):
         if kind is ColumnKind.PERSON:
             return status_word(candidate.status)
         if kind is ColumnKind.OPEN_TO:
-            return open_to_text(self._project.catalog, candidate.roles)
+            return short_open_to_text(self._project.catalog, candidate.roles)
         return candidate.notes
 
     def _native(self, candidate: Candidate, kind: ColumnKind, skill: str | None) -> Any:
@@ -299,7 +324,7 @@ class CandidateTableModel(QAbstractTableModel):
         if kind is ColumnKind.PERSON:
             return candidate.status.value
         if kind is ColumnKind.OPEN_TO:
-            return "" if not candidate.roles else self._display(candidate, kind, skill)
+            return "" if not candidate.roles else open_to_text(self._project.catalog, candidate.roles)
         return self._display(candidate, kind, skill)
 
     def _tooltip(self, candidate: Candidate, kind: ColumnKind, skill: str | None) -> str | None:
@@ -320,7 +345,7 @@ class CandidateTableModel(QAbstractTableModel):
         if kind is ColumnKind.OPEN_TO:
             if not candidate.roles:
                 return f"{candidate.name} may be given any role (right-click to limit the roles)"
-            return f"{candidate.name} is given only one of these roles: {self._display(candidate, kind, skill)}"
+            return f"{candidate.name} is given only one of these roles: {open_to_text(catalog, candidate.roles)}"
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -445,6 +470,7 @@ def role_ids_from_text(catalog: Catalog | None, text: str) -> tuple[str, ...]:
     for role in catalog.roles if catalog is not None else ():
         lookup[role.id.casefold()] = role.id
         lookup[role.name.casefold()] = role.id
+        lookup[_SHORT_ROLE_NAMES.get(role.id, role.id).casefold()] = role.id
     ids = [lookup.get(p.casefold(), p) for p in parts]
     return tuple(dict.fromkeys(ids))
 

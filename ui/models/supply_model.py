@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from planner.model.catalog import Catalog
 from planner.model.requirements import Requirement
-from planner.solver import SupplyReport, SupplyRow
 from planner.wording import count_text, number_text, plural
+
+if TYPE_CHECKING:  # the solver package loads OR-Tools; only its types are needed here
+    from planner.solver.supply import SupplyReport, SupplyRow
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
