@@ -35,8 +35,9 @@ from planner.analyses.scenarios import snapshot  # noqa: E402
 from planner.io.project_file import save_project  # noqa: E402
 from planner.io.role_titles import RoleTitles  # noqa: E402
 from planner.model.candidates import Candidate, CandidateStatus  # noqa: E402
-from planner.model.catalog import Catalog, default_catalog  # noqa: E402
+from planner.model.catalog import Catalog, RoleMarket, default_catalog  # noqa: E402
 from planner.model.constraints import BudgetScope, Constraints  # noqa: E402
+from planner.model.hiring import market_catalog  # noqa: E402
 from planner.model.project import new_project  # noqa: E402
 from planner.model.samples import generate_pool  # noqa: E402
 from planner.wording import status_word  # noqa: E402
@@ -118,6 +119,20 @@ def write_spreadsheets(catalog: Catalog, people: list[Candidate], stem: Path, ti
     book.save(stem.with_suffix(".xlsx"))
 
 
+def local_market(catalog: Catalog, premium: float) -> dict[str, RoleMarket]:
+    """The catalog's market figures scaled to a local salary level (a project's own overrides)."""
+    out = {}
+    for role in market_catalog(catalog).roles:
+        if role.market is not None:
+            m = role.market
+            out[role.id] = replace(
+                m,
+                annual_cost=round(m.annual_cost * premium, -3),
+                recruiting_cost=round(m.recruiting_cost * premium, -3),
+            )
+    return out
+
+
 def main() -> None:
     catalog = default_catalog()
 
@@ -128,7 +143,11 @@ def main() -> None:
     project = new_project("ml", name="ML start-up: fraud detection", candidates=startup)
     project.constraints = Constraints(team_size_max=6, budget=1_100_000, time_limit=20)
     project.nice_to_have.add(("modeling", "research"))
-    project.notes = "Seed-stage start-up building a fraud-detection model; first AI hires."
+    project.notes = (
+        "Seed-stage start-up building a fraud-detection model; first AI hires. Market figures are the "
+        "project's own: Bay Area salaries, about 1.4 times the US medians the catalog ships."
+    )
+    project.market_overrides = local_market(catalog, premium=1.4)
     lean = snapshot(project, "Budget 450k")
     lean.constraints = replace(project.constraints, budget=450_000)
     no_deploy = snapshot(project, "Skip deployment for now")
@@ -152,8 +171,11 @@ def main() -> None:
     pool = generate_pool(catalog, 2000, seed=2000)
     pool = [replace(p, status=CandidateStatus.EMPLOYEE) for p in pool]  # everyone already works here
     project = new_project("ml", name="Internal staffing pool", candidates=pool)
-    project.constraints = Constraints(team_size_max=8, time_limit=60)
-    project.notes = "Company-wide pool of 2,000 employees for a new ML product team."
+    project.constraints = Constraints(team_size_max=8, time_limit=60, max_open_positions=0)
+    project.notes = (
+        "Company-wide pool of 2,000 employees for a new ML product team: staffed from the pool "
+        "(no open positions), upskilling allowed."
+    )
     save_project(project, HERE / "large-pool.teamplan")
     write_spreadsheets(catalog, pool, HERE / "large-pool-candidates", {})
     for path in sorted(HERE.glob("*.bak")):

@@ -84,6 +84,10 @@ class Case:
         return f"Case(tasks={p.tasks}, requirements={p.requirements}, candidates={p.candidates}, {p.constraints})"
 
 
+# Pool only: no open positions, no training (the option-on tests say options=True).
+POOL_ONLY: dict[str, Any] = {"max_open_positions": 0, "training": TrainingPolicy(enabled=False)}
+
+
 @st.composite
 def problems(
     draw: Any, catalog: Catalog, task_pool: tuple[str, ...], skills: tuple[str, ...], most: int, options: bool = False
@@ -127,8 +131,7 @@ def problems(
         min_role_fit=draw(st.sampled_from([None, None, None, 0.6, 0.75])),
         critical=frozenset(r.key for r in requirements if draw(st.integers(0, 4)) == 0),
         budget_scope=draw(st.sampled_from(list(BudgetScope))),
-        max_open_positions=0,
-        training=TrainingPolicy(enabled=False),
+        **POOL_ONLY,
     )
     if options:
         small_team = constraints.team_size_max is not None and constraints.team_size_max <= 2
@@ -241,8 +244,7 @@ def twin_problems(draw: Any) -> Case:
         budget=draw(st.sampled_from([None, None, 160.0])),
         objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
         must_hire={"T0": None} if draw(st.integers(0, 3)) == 0 else {},
-        max_open_positions=0,
-        training=TrainingPolicy(enabled=False),
+        **POOL_ONLY,
     )
     return Case(Problem(catalog, tasks, requirements, tuple(candidates), constraints))
 
@@ -262,7 +264,7 @@ def twins_needing_three(costs: list[float], **settings: Any) -> Problem:
     requirements = (Requirement("t1", "a", 3), Requirement("t2", "b", 2, False))
     candidates = [Candidate(f"T{i}", {"a": 5.0, "b": 3.0}, cost) for i, cost in enumerate(costs)]
     candidates.append(Candidate("Other", {"a": 2.0, "b": 4.0}, 40.0))
-    constraints = Constraints(redundancy=3, **settings)
+    constraints = Constraints(redundancy=3, **{**POOL_ONLY, **settings})
     return Problem(SMALL_CATALOG, ("t1", "t2"), requirements, tuple(candidates), constraints)
 
 
@@ -304,6 +306,7 @@ def bound_problems(draw: Any) -> Case:
         objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
         team_size_max=draw(st.sampled_from([None, need, need + 1])),
         must_hire={"T0": None} if draw(st.integers(0, 3)) == 0 else {},
+        **POOL_ONLY,
     )
     return Case(Problem(SMALL_CATALOG, ("t1", "t2"), requirements, tuple(candidates), constraints))
 
@@ -342,6 +345,7 @@ def crowded_problems(draw: Any) -> Case:
         budget=draw(st.sampled_from([None, None, 100.0, 120.0])),
         redundancy=draw(st.sampled_from([1, 1, 2])),
         objective_order=draw(st.sampled_from(list(ObjectiveOrder))),
+        **POOL_ONLY,
     )
     return Case(Problem(SMALL_CATALOG, tasks, requirements, tuple(candidates), constraints))
 
