@@ -310,12 +310,14 @@ def budget_scope_text(scope: BudgetScope) -> str:
 
 
 def staff_counts_text(plan: Plan) -> str:
-    """``2 current staff, 3 hires`` for the members of ``plan`` ("" for an empty team)."""
+    """``2 current staff, 3 hires, 1 open position`` for the team of ``plan`` ("" for an empty team)."""
     staff = sum(1 for m in plan.team if m.employee)
     hires = len(plan.team) - staff
     parts = [f"{number_text(staff)} current staff"] if staff else []
     if hires:
         parts.append(count_text(hires, "hire"))
+    if plan.open_positions:
+        parts.append(count_text(len(plan.open_positions), "open position"))
     return ", ".join(parts)
 
 

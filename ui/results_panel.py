@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_matrix, gaps_first
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.constraints import BudgetScope
-from planner.model.money import USD, Currency
+from planner.model.money import USD, Currency, format_money
 from planner.model.plan import Member, Plan, PlanStatus
 from planner.model.project import Problem
 from planner.wording import (
@@ -369,14 +369,14 @@ class ResultsPanel(QWidget):
         self.heatmap.show_coverage(gaps_first(self._matrix, gaps_only=self.gaps_only.isChecked()))
 
     def _summary(self, plan: Plan) -> str:
-        people = len(plan.team)
+        people = plan.headcount  # members and open positions
         required = len(self._matrix.cells) - self._matrix.count(CellState.NOT_REQUIRED)
         met = required - self._matrix.count(CellState.MISSING)
         who = f" ({staff_counts_text(plan)})" if people else ""
         parts = [f"{count_text(people, 'person')}{who}"]
-        parts.append(f"total cost {format_cost(plan.total_cost)}")
+        parts.append(f"total cost {format_money(plan.total_cost, self.currency)}")
         if plan.settings.budget_scope is BudgetScope.NEW:
-            parts.append(f"new spend {format_cost(plan.budget_spend)}")
+            parts.append(f"new spend {format_money(plan.budget_spend, self.currency)}")
         if required:
             parts.append(f"{number_text(met)} of {count_text(required, 'requirement')} covered")
         thin = self._matrix.count(CellState.THIN)

@@ -41,7 +41,7 @@ def test_members_are_marked_current_staff_or_hire_and_new_spend_is_shown(panel: 
     assert [model.data(model.index(r, TeamColumn.STAFF)) for r in range(2)] == ["Current staff", "Hire"]
     assert model.headerData(TeamColumn.STAFF, Qt.Orientation.Horizontal) == "Staff or hire"
     assert panel.summary_label.text().startswith(
-        "2 people (1 current staff, 1 hire) · total cost 310,000 · new spend 140,000 · "
+        "2 people (1 current staff, 1 hire) · total cost $310,000 · new spend $140,000 · "
     )
     panel.select_member("Ana Chen")
     assert "Ana Chen (current staff) — Machine Learning Engineer" in panel.details_text()
@@ -62,7 +62,7 @@ def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: 
         "Best found in 30 s, within 4% of optimal; 1 requirement cannot be covered by these candidates"
     )
     assert panel.summary_label.text() == (
-        "2 people (2 hires) · total cost 310,000 · 5 of 6 requirements covered · 4 covered by one person only"
+        "2 people (2 hires) · total cost $310,000 · 5 of 6 requirements covered · 4 covered by one person only"
     )
     model = panel.team_model
     assert model.rowCount() == 2
@@ -110,6 +110,8 @@ def test_a_task_an_open_position_staffs_is_not_listed_as_unstaffed(panel: Result
     problem = dataclasses.replace(sample_problem(catalog), tasks=("modeling", "deployment", "data_engineering"))
     panel.show_plan(problem, plan)
     assert "Nobody could be assigned" not in panel.gaps_text()
+    # The headline counts the position in the team and its cost (annual plus recruiting) in the total.
+    assert panel.summary_label.text().startswith("3 people (2 hires, 1 open position) · total cost $410,000")
 
 
 def test_the_gaps_start_with_what_is_missing_when_every_task_is_staffed(panel: ResultsPanel, catalog: Catalog) -> None:
