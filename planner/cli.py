@@ -297,11 +297,7 @@ def _solve(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     project.plan = plan
     print(format_plan(project, plan), file=out)
     if args.json:
-        from planner.io.project_file import write_text_atomic
-
-        write_text_atomic(
-            args.json, json.dumps(plan_to_dict(plan), indent=2, ensure_ascii=False) + "\n", keep_backup=False
-        )
+        write_json(args.json, plan_to_dict(plan))
     if plan.status is not PlanStatus.INFEASIBLE:
         if args.out:
             from planner.io.plan_workbook import export_plan_workbook
@@ -332,7 +328,7 @@ def _progress_printer(err: TextIO, label: str = "") -> Callable[[SolveProgress],
 
 def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from planner.analyses.scenarios import apply_scenario, compare_scenarios
-    from planner.io.project_file import load_project, save_project, write_text_atomic
+    from planner.io.project_file import load_project, save_project
     from planner.model.scenario import CURRENT
     from planner.solver import solve
 
@@ -368,7 +364,7 @@ def _compare(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             }
             for row in comparison.scenarios
         ]
-        write_text_atomic(args.json, json.dumps(data, indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+        write_json(args.json, data)
     if args.save:
         save_project(project, args.project)
         print(f"Plans saved in {args.project}", file=out)
@@ -470,10 +466,7 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
     for problem in report.problems:
         print(f"  {_problem_line(problem)}", file=out)
     if args.json:
-        from planner.io.project_file import write_text_atomic
-
-        text = json.dumps(report_to_dict(report), indent=2, ensure_ascii=False)
-        write_text_atomic(args.json, text + "\n", keep_backup=False)
+        write_json(args.json, report_to_dict(report))
     return EXIT_BAD_INPUT if report.errors else EXIT_OK
 
 
@@ -505,10 +498,7 @@ def _fit(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         print(format_fit(catalog, person, paths), file=out)
         records.append(fit_to_dict(person, paths))
     if args.json:
-        from planner.io.project_file import write_text_atomic
-
-        text = json.dumps(records, indent=2, ensure_ascii=False)
-        write_text_atomic(args.json, text + "\n", keep_backup=False)
+        write_json(args.json, records)
     return EXIT_OK
 
 
@@ -612,3 +602,16 @@ def launch_error(argv: Sequence[str]) -> str | None:
     else:
         hint = f"no such file or command (commands: {', '.join(COMMANDS)})"
     return f"{build_parser().format_usage()}{program_name()}: error: {word!r}: {hint}"
+
+
+def write_json(path: Path, data: object) -> None:
+    """Write a ``--json`` file atomically; a folder that is missing or not writable is bad input, not a crash."""
+    from planner.io.project_file import write_text_atomic
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise ValidationError(f"{path}: the folder {path.parent} does not exist")
+    try:
+        write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n", keep_backup=False)
+    except OSError as exc:
+        raise ValidationError(f"{path}: cannot write the file: {exc.strerror or exc}") from exc

@@ -230,3 +230,11 @@ def test_a_spreadsheet_given_as_a_project_points_to_the_import_command(tmp_path:
     assert code != 0
     assert "not a Team Planner project" in err and "hint: To read candidates from a spreadsheet, use the import" in err
     assert ".bak" not in err
+
+
+@pytest.mark.parametrize("command", ["solve", "import"])
+def test_a_json_file_in_a_missing_folder_is_bad_input_not_a_traceback(tmp_path: Path, command: str) -> None:
+    source = EXAMPLES / ("ml-startup.teamplan" if command == "solve" else "ml-startup-candidates.csv")
+    code, _, err = run(command, str(source), "--json", str(tmp_path / "nowhere" / "r.json"))
+    assert code == 1
+    assert "the folder" in err and "does not exist" in err and "Traceback" not in err
