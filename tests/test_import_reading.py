@@ -217,7 +217,7 @@ def test_two_row_ats_header(tmp_path: Path, catalog: Catalog) -> None:
     ]
     assert [c.email for c in report.candidates] == ["ana@x", "bo@x"]
     [note] = [m for row, _, m in problems(report) if row == 2]
-    assert "2 comment column(s)" in note
+    assert "2 comment columns" in note
 
 
 # --- CSV -----------------------------------------------------------------------------------------

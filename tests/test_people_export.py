@@ -47,7 +47,7 @@ def test_team_offers_and_growth_sheets(tmp_path: Path) -> None:
 
     offers = _rows(book["Offers"])
     assert offers[0][0] == "Offers: applicants on the team to make an offer to"
-    assert offers[1][0] == "1 offer(s); 1 member(s) are current staff and need no offer."
+    assert offers[1][0] == "1 offer; 1 member is current staff and needs no offer."
     assert offers[3][:4] == ["Applicant", "Role", "Tasks", "Annual cost"]
     assert offers[4][0] == "Al Applicant"
     assert offers[4][1] == "Machine Learning Engineer"

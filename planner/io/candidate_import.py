@@ -44,6 +44,7 @@ from planner.io.role_titles import RoleTitles
 from planner.io.sheet_reader import ErrorValue, Row, SheetData, read_sheet
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
+from planner.wording import count_text
 
 __all__ = ["import_candidates", "parse_scale"]
 
@@ -157,7 +158,7 @@ def _two_row_header(
                 None,
                 "",
                 WARNING,
-                f"two header rows: {len(comments)} comment column(s) under skills not imported "
+                f"two header rows: {count_text(len(comments), 'comment column')} under skills not imported "
                 f"({', '.join(comments[:5])}{'…' if len(comments) > 5 else ''})",
             )
         )

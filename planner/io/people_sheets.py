@@ -15,7 +15,7 @@ from planner.analyses.growth import GrowthTable, needed_skills
 from planner.io.xlsx_style import BOLD, add_filter, put, set_widths, write_table
 from planner.model.plan import Plan
 from planner.model.project import Project
-from planner.wording import growth_steps_text, open_to_text, status_word
+from planner.wording import count_text, growth_steps_text, open_to_text, status_word
 
 PEOPLE_SHEETS = ("Offers", "Growth")
 
@@ -27,7 +27,8 @@ def offers_sheet(ws: Worksheet, project: Project, plan: Plan, money: str) -> Non
     offers = [m for m in plan.team if not m.employee]
     put(ws, 1, 1, "Offers: applicants on the team to make an offer to", font=BOLD)
     staff = len(plan.team) - len(offers)
-    put(ws, 2, 1, f"{len(offers)} offer(s); {staff} member(s) are current staff and need no offer.")
+    need = "is current staff and needs" if staff == 1 else "are current staff and need"
+    put(ws, 2, 1, f"{count_text(len(offers), 'offer')}; {count_text(staff, 'member')} {need} no offer.")
     headers = ["Applicant", "Role", "Tasks", "Annual cost", "Role fit", "Email", "Open to"]
     rows = []
     for m in offers:
