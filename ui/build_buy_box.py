@@ -11,20 +11,13 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QWidget
 
 from planner.model.constraints import Constraints, TrainingPolicy
 from ui.document import ProjectDocument
+from ui.spin_boxes import counting_spin_box
 
 NO_LIMIT = -1  # the spin box's special value: positions up to the team-size limit
-
-
-def _spin(minimum: int, maximum: int, special: str = "", suffix: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(minimum, maximum)
-    spin.setSpecialValueText(special)
-    spin.setSuffix(suffix)
-    return spin
 
 
 class BuildBuyBox(QGroupBox):
@@ -34,23 +27,23 @@ class BuildBuyBox(QGroupBox):
         super().__init__("Open positions and training", parent)
         self._doc = doc
         self._updating = False
-        self.max_positions = _spin(NO_LIMIT, 999, "Up to the team-size limit", " positions")
+        self.max_positions = counting_spin_box(NO_LIMIT, 999, "position", special="Up to the team-size limit")
         self.max_positions.setToolTip(
             "How many positions the plan may open on the market (0: staff from the pool only)"
         )
         self.training = QCheckBox("Consider training team members")
         self.training.setToolTip("Raise a member a level in a skill they have a foundation in (rating 1 or more)")
-        self.per_skill = _spin(0, 5, "", " levels per skill")
-        self.per_person = _spin(0, 10, "", " levels per person")
+        self.per_skill = counting_spin_box(0, 5, "level", " per skill")
+        self.per_person = counting_spin_box(0, 10, "level", " per person")
         self.cost_per_level = QDoubleSpinBox()
         self.cost_per_level.setRange(0, 1e7)
         self.cost_per_level.setDecimals(0)
         self.cost_per_level.setSingleStep(1_000)
         self.cost_per_level.setGroupSeparatorShown(True)
         self.cost_per_level.setToolTip("What one level of training costs (an assumption to adjust)")
-        self.weeks_per_level = _spin(0, 104, "", " weeks per level")
+        self.weeks_per_level = counting_spin_box(0, 104, "week", " per level")
         self.weeks_per_level.setToolTip("How long one level of training takes (an assumption to adjust)")
-        self.needed_within = _spin(0, 520, "No deadline", " weeks")
+        self.needed_within = counting_spin_box(0, 520, "week", special="No deadline")
         self.needed_within.setToolTip("Positions slower to fill and training longer than this are not options")
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
@@ -91,10 +84,7 @@ class BuildBuyBox(QGroupBox):
         self._edit("training", policy, "Training")
 
     def _edit(self, field_name: str, value: Any, text: str) -> None:
-        if self._updating:
-            return
-        new = dataclasses.replace(self._doc.project.constraints, **{field_name: value})
-        if not self._doc.set_constraints(new, f"Change {text.lower()}", merge_key=field_name):
+        if not self._updating and not self._doc.set_constraint(field_name, value, text):
             self.refresh()
 
     def refresh(self) -> None:

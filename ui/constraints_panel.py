@@ -7,7 +7,6 @@ constraints whenever they change, so undo/redo moves the controls too.
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,42 +17,21 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
-from planner.wording import budget_scope_text, plural
+from planner.wording import budget_scope_text
 from ui.build_buy_box import BuildBuyBox
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import status_text
+from ui.spin_boxes import counting_spin_box, spin_box
 
 OBJECTIVE_LABELS = {
     ObjectiveOrder.SIZE_FIRST: "Cover the requirements, then the smallest team, then the lowest cost",
     ObjectiveOrder.COST_FIRST: "Cover the requirements, then the lowest cost, then the smallest team",
 }
-
-
-def _spin(minimum: int, maximum: int, special: str = "", suffix: str = "") -> QSpinBox:
-    spin = QSpinBox()
-    spin.setRange(minimum, maximum)
-    spin.setSpecialValueText(special)
-    spin.setSuffix(suffix)
-    spin.setAccelerated(True)
-    return spin
-
-
-def _counting_spin(minimum: int, maximum: int, noun: str) -> QSpinBox:
-    """A spin box whose suffix agrees with its value: "1 person", "2 people"."""
-    spin = _spin(minimum, maximum)
-
-    def agree(value: int) -> None:
-        spin.setSuffix(" " + plural(value, noun))
-
-    spin.valueChanged.connect(agree)
-    agree(spin.value())
-    return spin
 
 
 class ConstraintsPanel(QWidget):
@@ -64,9 +42,9 @@ class ConstraintsPanel(QWidget):
         self._doc = doc
         self._updating = False
 
-        self.team_min = _spin(0, 999, "No minimum", " people")
+        self.team_min = counting_spin_box(0, 999, "person", special="No minimum")
         self.team_min.setToolTip("The team has at least this many people")
-        self.team_max = _spin(0, 999, "No limit", " people")
+        self.team_max = counting_spin_box(0, 999, "person", special="No limit")
         self.team_max.setToolTip("The team has at most this many people")
         self.budget = QDoubleSpinBox()
         self.budget.setRange(0, 1e10)
@@ -82,9 +60,9 @@ class ConstraintsPanel(QWidget):
             "What the budget (and the cost the solver minimises) counts: everyone's annual cost, or only new "
             "spend (applicants), not the pay of employees already on the payroll"
         )
-        self.tasks_per_person = _counting_spin(1, 10, "task")
+        self.tasks_per_person = counting_spin_box(1, 10, "task")
         self.tasks_per_person.setToolTip("Nobody takes on more than this many tasks")
-        self.redundancy = _counting_spin(1, 10, "person")
+        self.redundancy = counting_spin_box(1, 10, "person")
         self.redundancy.setToolTip("How many team members must cover each requirement (2 = nobody is a single point)")
         self.objective = QComboBox()
         for order, label in OBJECTIVE_LABELS.items():
@@ -95,7 +73,7 @@ class ConstraintsPanel(QWidget):
         self.time_limit.setDecimals(0)
         self.time_limit.setSuffix(" s")
         self.time_limit.setToolTip("The solver stops after this long with the best plan found")
-        self.min_fit = _spin(0, 100, "Any", " %")
+        self.min_fit = spin_box(0, 100, "Any", " %")
         self.min_fit.setToolTip("Only put people in a role whose Playbook profile they fit at least this well")
 
         form = QFormLayout()
@@ -170,10 +148,7 @@ class ConstraintsPanel(QWidget):
         ]
 
     def _edit(self, field_name: str, value: Any, text: str) -> None:
-        if self._updating:
-            return
-        new = dataclasses.replace(self._doc.project.constraints, **{field_name: value})
-        if not self._doc.set_constraints(new, f"Change {text.lower()}", merge_key=field_name):
+        if not self._updating and not self._doc.set_constraint(field_name, value, text):
             self.refresh()
 
     def refresh(self) -> None:

@@ -221,6 +221,11 @@ class ProjectDocument(QObject):
             self.undo_stack.push(SetConstraintsCommand(self, new, text, merge_key))
         return True
 
+    def set_constraint(self, field_name: str, value: object, label: str) -> bool:
+        """Change one constraints field ("Change budget"); successive edits of one field merge into one undo step."""
+        new = dataclasses.replace(self._project.constraints, **{field_name: value})
+        return self.set_constraints(new, f"Change {label.lower()}", merge_key=field_name)
+
     def pin_must_hire(self, names: list[str], role: str | None) -> bool:
         c = self._project.constraints
         must_hire = dict(c.must_hire)

@@ -61,3 +61,11 @@ def build_requirements(
     skill_order = {s: i for i, s in enumerate(catalog.skill_ids)}
     keys = sorted(levels, key=lambda k: (task_order.get(k[0], 99), skill_order.get(k[1], 99)))
     return tuple(Requirement(t, s, levels[(t, s)], (t, s) not in nice) for t, s in keys if levels[(t, s)] > 0)
+
+
+def min_ratings(requirements: Iterable[Requirement]) -> dict[str, int]:
+    """The lowest rating per skill that meets all of ``requirements`` (a hire's "must bring")."""
+    ratings: dict[str, int] = {}
+    for r in requirements:
+        ratings[r.skill] = max(ratings.get(r.skill, 0), r.level)
+    return ratings

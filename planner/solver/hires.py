@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model
 from planner.model.hiring import PositionKind, position_kinds
 from planner.model.plan import HireRecommendation, Member, OpenPosition
 from planner.model.project import Problem
-from planner.model.requirements import Requirement
+from planner.model.requirements import Requirement, min_ratings
 
 
 def recommend_hires(
@@ -114,9 +114,7 @@ def _assign(
                 left -= 1
     out = []
     for (kind, tasks), reqs in zip(positions, covers, strict=True):
-        ratings: dict[str, int] = {}
-        for r in reqs:
-            ratings[r.skill] = max(ratings.get(r.skill, 0), r.level)
+        ratings = min_ratings(reqs)
         out.append(
             HireRecommendation(
                 role=kind.role,

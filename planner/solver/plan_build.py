@@ -22,7 +22,7 @@ from planner.model.plan import (
     TrainingAction,
 )
 from planner.model.project import Problem
-from planner.model.requirements import Requirement
+from planner.model.requirements import Requirement, min_ratings
 from planner.solver.model import Selection
 from planner.solver.prepare import Prepared
 from planner.solver.training import levels_between
@@ -99,9 +99,7 @@ def build_positions(
     out = []
     for kind, tasks in sorted(spec, key=lambda p: (p[0].role, p[0].variant_name, p[0].senior, p[1])):
         covers = tuple(r for r in problem.requirements if r.task in tasks and kind.brings(r))
-        ratings: dict[str, int] = {}
-        for r in covers:
-            ratings[r.skill] = max(ratings.get(r.skill, 0), r.level)
+        ratings = min_ratings(covers)
         out.append(
             OpenPosition(
                 role=kind.role,

@@ -163,6 +163,15 @@ def test_constraint_spin_boxes_say_person_and_people_as_their_value_needs(qtbot:
     assert panel.redundancy.text() == "2 people"
     panel.tasks_per_person.setValue(1)
     assert panel.tasks_per_person.text() == "1 task"
+    panel.team_max.setValue(1)
+    assert panel.team_max.text() == "1 person"
+    box = panel.build_buy
+    box.per_skill.setValue(1)
+    assert box.per_skill.text() == "1 level per skill"
+    box.per_person.setValue(2)
+    assert box.per_person.text() == "2 levels per person"
+    box.max_positions.setValue(1)
+    assert box.max_positions.text() == "1 position"
 
 
 def test_build_or_buy_settings_are_undoable_constraint_edits(qtbot: Any, doc: ProjectDocument) -> None:
