@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.doc.modifiedChanged.connect(self.setWindowModified)
         self.doc.pathChanged.connect(self._update_title)
         self.doc.nameChanged.connect(self._update_title)
+        self.doc.currencyChanged.connect(self._on_currency_changed)
         self.doc.editRejected.connect(lambda text: self.statusBar().showMessage(f"Not changed: {text}", 8000))
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.solver.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -220,6 +221,9 @@ class MainWindow(QMainWindow):
                 problem = None
         self.results_panel.show_plan(problem, project.plan)
         self._update_title()
+
+    def _on_currency_changed(self) -> None:
+        self.results_panel.currency = self.doc.project.currency
 
     def refresh_supply(self) -> None:
         """Recompute the supply check now (it also follows every edit by itself)."""

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from planner.analyses.robustness import DepartureImpact, RobustnessReport, robustness
 from planner.model.catalog import Catalog, default_catalog
+from planner.model.money import Currency
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Problem
 from planner.wording import count_text, number_text, plural, requirement_text
@@ -201,6 +202,10 @@ class RobustnessPanel(QWidget):
         self.select_member(selected)
         self._show_impact(self._impact(self.selected_member()))
         self._update_critical_button()
+
+    def set_currency(self, currency: Currency) -> None:
+        """Show the stand-ins' costs in the project's currency."""
+        self.replacement_model.currency = currency
 
     def report(self) -> RobustnessReport | None:
         return self._report

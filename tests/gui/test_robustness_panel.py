@@ -151,7 +151,7 @@ def test_if_ana_leaves(panel: RobustnessPanel, catalog: Catalog, qtmodeltester: 
     rows = [[replacements.index(r, c).data() for c in ReplacementColumn] for r in range(replacements.rowCount())]
     # Cheapest first; both can take a role doing Data Engineering + Deployment.
     assert [row[0] for row in rows] == ["Cy", "Dee"]
-    assert rows[0][2] == "50" and rows[1][2] == "200"
+    assert rows[0][2] == "$50" and rows[1][2] == "$200"
     assert panel.replacement_label.text() == "Could step in (cheapest first): 2"
 
     panel.select_member("Ben")

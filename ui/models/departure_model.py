@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.analyses.robustness import DepartureImpact, Replacement
 from planner.model.catalog import Catalog
+from planner.model.money import USD, Currency
 from planner.wording import count_text
 from ui.models.coverage_model import text_color_for
 from ui.models.team_model import format_cost, format_fit
@@ -155,6 +156,7 @@ class ReplacementModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog = catalog
         self._rows: tuple[Replacement, ...] = ()
+        self.currency: Currency = USD  # the project's; the robustness panel sets it
 
     def set_rows(self, rows: tuple[Replacement, ...], catalog: Catalog | None = None) -> None:
         self.beginResetModel()
@@ -183,7 +185,7 @@ class ReplacementModel(QAbstractTableModel):
             if column is ReplacementColumn.ROLE:
                 return _name(self._catalog, "role", replacement.role)
             if column is ReplacementColumn.COST:
-                return format_cost(replacement.cost)
+                return format_cost(replacement.cost, self.currency)
             return format_fit(replacement.fit)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (ReplacementColumn.COST, ReplacementColumn.FIT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
