@@ -94,6 +94,9 @@ class ProjectDocument(QObject):
         return self._extra_dirty or not self.undo_stack.isClean()
 
     def mark_saved(self, path: Path) -> None:
+        """The project was saved to ``path`` (in the current format: its plans no longer carry the
+        note of a project saved before open positions and training were options)."""
+        self._project.saved_before_build_buy = False
         self._path = path
         self._extra_dirty = False
         self.undo_stack.setClean()

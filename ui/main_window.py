@@ -103,6 +103,9 @@ class MainWindow(QMainWindow):
         self.doc.projectReplaced.connect(self._on_project_replaced)
         self.doc.modifiedChanged.connect(self.setWindowModified)
         self.doc.pathChanged.connect(self._update_title)
+        self.doc.pathChanged.connect(
+            lambda: self.results_panel.set_saved_before_build_buy(self.doc.project.saved_before_build_buy)
+        )
         self.doc.nameChanged.connect(self._update_title)
         self.doc.currencyChanged.connect(self._on_currency_changed)
         self.doc.editRejected.connect(lambda text: self.statusBar().showMessage(f"Not changed: {text}", 8000))
@@ -212,6 +215,7 @@ class MainWindow(QMainWindow):
         project = self.doc.project
         self.results_panel.set_catalog(project.catalog)
         self.results_panel.currency = project.currency
+        self.results_panel.set_saved_before_build_buy(project.saved_before_build_buy)
         self.supply_panel.set_catalog(project.catalog)
         problem = None
         if project.plan is not None:

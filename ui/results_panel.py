@@ -34,6 +34,8 @@ from planner.model.money import USD, Currency, format_money
 from planner.model.plan import Member, OpenPosition, Plan, PlanStatus
 from planner.model.project import Problem
 from planner.wording import (
+    Surface,
+    build_buy_notice,
     cost_split_text,
     count_text,
     hire_text,
@@ -122,6 +124,12 @@ class ResultsPanel(QWidget):
         self.status_label.setFont(font)
         self.summary_label = QLabel("")
         self.summary_label.setObjectName("summaryLine")
+        self._saved_before_build_buy = False
+        self.notice_label = QLabel("")  # a plan of a project saved before positions and training were options
+        self.notice_label.setObjectName("buildBuyNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.hide()
 
         self.empty_label = QLabel(EMPTY_HINT)
         self.empty_label.setObjectName("emptyState")
@@ -231,6 +239,7 @@ class ResultsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.stack, 1)
         self._show_empty(EMPTY_HINT)
 
@@ -254,6 +263,23 @@ class ResultsPanel(QWidget):
         self.team_model.set_catalog(catalog)
         self.heatmap.set_catalog(catalog)
         self._refresh()
+
+    def set_saved_before_build_buy(self, saved_before: bool) -> None:
+        """Whether the project was saved before open positions and training were options: its
+        plans then say that they now consider them (until the project is saved again)."""
+        self._saved_before_build_buy = saved_before
+        self._show_notice()
+
+    def notice_text(self) -> str:
+        return self.notice_label.text() if self.notice_label.isVisibleTo(self) else ""
+
+    def _show_notice(self) -> None:
+        plan = self._plan
+        notice = ""
+        if self._saved_before_build_buy and plan is not None:
+            notice = build_buy_notice(plan.settings, Surface.APP)
+        self.notice_label.setText(f"Note: {notice}" if notice else "")
+        self.notice_label.setVisible(bool(notice))
 
     def show_plan(self, problem: Problem | None, plan: Plan | None) -> None:
         """Show ``plan`` (None: the empty state) for ``problem`` (None: use the plan's own records)."""
@@ -302,6 +328,7 @@ class ResultsPanel(QWidget):
 
     def _refresh(self) -> None:
         plan = self._plan
+        self._show_notice()
         self._quiet = True
         try:
             self.team_model.set_plan(plan, self._problem)

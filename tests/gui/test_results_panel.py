@@ -324,3 +324,23 @@ def test_training_shows_in_the_member_details_and_the_heatmap_tooltip(panel: Res
     untrained = heatmap.data(heatmap.index_of("deployment", "machine_learning"), Qt.ItemDataRole.ToolTipRole)
     assert "after training" not in untrained
     assert panel.team_model.data(panel.team_model.index(0, TeamColumn.STAFF)) == "Hire\ntrained"
+
+
+def test_the_note_of_a_project_saved_before_build_or_buy_follows_the_plans_settings(
+    panel: ResultsPanel, catalog: Catalog
+) -> None:
+    from planner.model.constraints import TrainingPolicy
+
+    panel.set_saved_before_build_buy(True)
+    panel.show_plan(sample_problem(catalog), sample_plan())  # solved with positions and training allowed
+    assert panel.notice_text().startswith("Note: This project was saved before Team Planner considered")
+    pool_only = dataclasses.replace(
+        sample_plan().settings, max_open_positions=0, training=TrainingPolicy(enabled=False)
+    )
+    panel.show_plan(sample_problem(catalog), dataclasses.replace(sample_plan(), settings=pool_only))
+    assert panel.notice_text() == ""  # that plan considered neither
+    no_training = dataclasses.replace(pool_only, max_open_positions=None)
+    panel.show_plan(sample_problem(catalog), dataclasses.replace(sample_plan(), settings=no_training))
+    assert "open positions are now allowed: set Open positions to 0 in Constraints" in panel.notice_text()
+    panel.set_saved_before_build_buy(False)
+    assert panel.notice_text() == ""
