@@ -64,6 +64,9 @@ class ConstraintsPanel(QWidget):
         self.currency.setToolTip("The project's currency: the budget and every cost are shown in it")
         for choice in currency_choices():
             self.currency.addItem(choice.label, choice.code)
+        # As wide as a usual name ("EUR — Euro (€)"), not the longest of 150: the list pops up wider.
+        self.currency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.currency.setMinimumContentsLength(24)
         self.currency_symbol = QLineEdit()
         self.currency_symbol.setAccessibleName("Currency symbol")
         self.currency_symbol.setToolTip("The symbol written before amounts (for example $, €, CHF)")
@@ -103,7 +106,9 @@ class ConstraintsPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Team size, at &least:", self.team_min)
         form.addRow("Team size, at &most:", self.team_max)
-        form.addRow("C&urrency:", currency_row)
+        currency_label = QLabel("Curr&ency:")
+        currency_label.setBuddy(self.currency)
+        form.addRow(currency_label, currency_row)
         form.addRow("&Budget (annual):", self.budget)
         form.addRow("Budget &covers:", self.budget_scope)
         form.addRow("&Tasks per person, at most:", self.tasks_per_person)

@@ -54,7 +54,7 @@ from ui.models.candidate_table_model import short_skill_name
 from ui.models.coverage_model import CellState
 from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, TeamRow, format_cost, format_fit
 
-LEFT_MIN, RIGHT_MIN = 560, 380  # pixels for the team and gaps column, and at least for the views
+LEFT_MIN, RIGHT_MIN = 580, 380  # pixels for the team and gaps column (five rows with a scroll bar), and the views
 DETAILS_HEIGHT = 170  # pixels the Details box gets when it appears (taken from the gaps below)
 EMPTY_HINT = "No plan yet.\nPress Solve (Ctrl+R) to staff the team from the candidates."
 BANNER_STYLES = {
@@ -74,7 +74,7 @@ def _box(title: str, *widgets: QWidget) -> QGroupBox:
 
 
 class ColumnsSplitter(QSplitter):
-    """The results' two columns: the team and gaps column keeps about 560 px (roles and tasks read
+    """The results' two columns: the team and gaps column keeps about 580 px (roles and tasks read
     whole) while the window is narrow, and 45 % when it is wide; the heatmap scrolls sideways
     instead of cutting a title. Once the user drags the divider, their split stands."""
 
@@ -154,8 +154,8 @@ class ResultsPanel(QWidget):
         self.team_view.setAlternatingRowColors(True)
         header = self.team_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TeamColumn.ROLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TeamColumn.TASKS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TeamColumn.ROLE, QHeaderView.ResizeMode.Stretch)  # tasks are one a line:
+        # their column fits its longest name, and the role (two lines) gets the rest
         # Two text lines per row, fixed: sizing rows to contents asks data() of every cell on every
         # layout pass, which stalls the window while a solve runs on a large pool.
         rows = self.team_view.verticalHeader()
@@ -230,7 +230,7 @@ class ResultsPanel(QWidget):
         self._left = left
         self._fitted_rows = -1
 
-        content.setSizes([560, 700])
+        content.setSizes([LEFT_MIN, 700])
         left.setSizes([240, 180, 400])
 
         self.stack = QStackedWidget()

@@ -217,7 +217,7 @@ def test_real_solve_is_shown(panel: ResultsPanel, catalog: Catalog) -> None:
     assert panel.team_model.rowCount() == plan.headcount > 0  # members and open positions
     model = panel.team_model
     names = {model.data(model.index(r, TeamColumn.MEMBER)) for r in range(model.rowCount())}
-    positions = {f"Open position {i}" for i in range(1, len(plan.open_positions) + 1)}
+    positions = {f"Position {i}" for i in range(1, len(plan.open_positions) + 1)}
     assert names == {m.candidate for m in plan.team} | positions
     matrix = panel.heatmap.coverage_model().matrix()
     missing = {(c.task, c.skill) for c in matrix.cells.values() if c.state.value == "missing"}
@@ -272,12 +272,12 @@ def test_an_open_position_is_a_team_row_of_its_own_style(
     assert model.rowCount() == 3
     row = [model.data(model.index(2, column)) for column in TeamColumn]
     assert row == [
-        "Open position 1",
-        "Deep Learning Engineer (Machine Learning Engineer)",
+        "Position 1",
+        "Deep Learning Engineer",  # the tooltip and the details name the role too
         "Modeling",
         "€158,724",
         "—",
-        "Open position\n12 weeks to fill",
+        "Open position\n12 weeks",
     ]
     first = model.index(2, TeamColumn.MEMBER)
     assert model.data(first, POSITION_ROLE) is True
@@ -285,11 +285,13 @@ def test_an_open_position_is_a_team_row_of_its_own_style(
     assert not model.data(first, Qt.ItemDataRole.DecorationRole).isNull()
     assert model.data(first, Qt.ItemDataRole.BackgroundRole) is not None
     assert model.data(model.index(0, TeamColumn.MEMBER), Qt.ItemDataRole.FontRole) is None  # members stay plain
-    assert "must bring Deep Learning ≥ 4" in model.data(first, Qt.ItemDataRole.ToolTipRole)
+    tip = model.data(first, Qt.ItemDataRole.ToolTipRole)
+    assert "Open position: Deep Learning Engineer (Machine Learning Engineer)" in tip
+    assert "must bring Deep Learning ≥ 4" in tip
     # Sortable with the members: by cost the position (€158,724) falls between Ben and Ana.
     panel.team_view.sortByColumn(TeamColumn.COST, Qt.SortOrder.AscendingOrder)
     order = [panel.team_proxy.index(r, TeamColumn.MEMBER).data() for r in range(3)]
-    assert order == ["Ben Okafor", "Open position 1", "Ana Chen"]
+    assert order == ["Ben Okafor", "Position 1", "Ana Chen"]
     # Selectable: the details show it like a member, and the heatmap outlines what it covers.
     activated: list[str] = []
     panel.memberActivated.connect(activated.append)

@@ -227,12 +227,13 @@ def test_when_positions_are_allowed_the_stand_ins_end_with_positions_to_open(
     qtmodeltester.check(model)
     rows = [[model.index(r, c).data() for c in ReplacementColumn] for r in range(model.rowCount())]
     assert [row[0] for row in rows] == ["Cy", "Dee"] + ["Open a position"] * n  # after the pool
-    titles = [stand_in_title(catalog, p) for p in expected]
-    assert [row[1] for row in rows[2:]] == titles
+    titles = [stand_in_title(catalog, p) for p in expected]  # "Software Engineer – ML (Software Engineer – DL)"
+    short = [("Senior " if p.senior else "") + (p.variant or catalog.role(p.role).name) for p in expected]
+    assert [row[1] for row in rows[2:]] == short  # the variant's name, or the role's
     assert rows[2][2] == f"€{expected[0].cost:,.0f}" and rows[2][3] == "—"
     first = model.index(2, ReplacementColumn.CANDIDATE)
     assert first.data(Qt.ItemDataRole.FontRole).italic() and not first.data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "bringing Software Engineering ≥ 3" in first.data(Qt.ItemDataRole.ToolTipRole)
+    assert f"Open a position: {titles[0]}, bringing Software Engineering ≥ 3" in first.data(Qt.ItemDataRole.ToolTipRole)
     assert f"Or open a position: {titles[0]}, €{expected[0].cost:,.0f} in the first year" in panel.impact_plain_text()
     # Over the budget, no position is offered: only the pool's Cy (50) fits what Ana's 100 leaves.
     tight = dataclasses.replace(problem, constraints=dataclasses.replace(problem.constraints, budget=170.0))

@@ -230,8 +230,9 @@ class ReplacementModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if column is ReplacementColumn.CANDIDATE:
                 return "Open a position"
-            if column is ReplacementColumn.ROLE:
-                return stand_in_title(self._catalog, position)
+            if column is ReplacementColumn.ROLE:  # the variant's name alone (the tooltip names the role too)
+                name = position.variant or _name(self._catalog, "role", position.role)
+                return f"Senior {name}" if position.senior else name
             if column is ReplacementColumn.COST:
                 return format_cost(position.cost, self.currency)
             return "—"

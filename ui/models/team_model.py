@@ -1,10 +1,10 @@
 """The team table of a plan: one row per member and per open position.
 
 A member row shows the person, role, tasks, cost, role fit, and current staff or a hire.
-An open position is a team row of its own style: "Open position 1" in italics on a tinted
-row with a "+" badge, the job title (the Playbook variant's name where one applies), its
-tasks, its first-year cost (annual plus recruiting) and "Open position" with the time to
-fill, so it reads as a position without relying on colour. Rows sort together; a
+An open position is a team row of its own style: "Position 1" in italics on a tinted row
+with a "+" badge, the job title (the Playbook variant's name where one applies), its tasks,
+its first-year cost (annual plus recruiting) and "Open position" with the weeks to fill, so
+it reads as a position without relying on colour. Rows sort together; a
 position's name in :data:`NAME_ROLE` is its label among the members
 (:func:`planner.analyses.coverage.position_label`), the name the heatmap knows it by.
 """
@@ -29,7 +29,7 @@ ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 NAME_ROLE = Qt.ItemDataRole.UserRole + 2
 POSITION_ROLE = Qt.ItemDataRole.UserRole + 3  # True on an open position's row
-POSITION_TINT = QColor(120, 150, 230, 48)  # translucent: reads on light and dark palettes
+POSITION_TINT = QColor(150, 110, 220, 40)  # translucent violet: reads on light and dark palettes, unlike selection
 
 
 class TeamColumn(IntEnum):
@@ -53,7 +53,7 @@ HEADER_TIPS = {
     TeamColumn.COST: "Annual cost from the candidate list; an open position's first-year cost (annual + recruiting)",
     TeamColumn.FIT: "How closely the member's ratings match the role's Playbook profile (100% is a perfect match)",
     TeamColumn.STAFF: "Current staff already work here (on the payroll); a hire is an applicant to make an offer to; "
-    "an open position is a hire still to recruit on the market",
+    "an open position is a hire still to recruit on the market, with the weeks it takes to fill",
 }
 
 
@@ -210,15 +210,15 @@ class TeamModel(QAbstractTableModel):
         name = self._names[row]
         if role == Qt.ItemDataRole.DisplayRole:
             if column is TeamColumn.MEMBER:
-                return name.split(":", 1)[0]  # "Open position 1": the title is in Role
-            if column is TeamColumn.ROLE:
-                return position_title(self._catalog, position)
+                return name.split(":", 1)[0].removeprefix("Open ").capitalize()  # "Position 1": the title is in Role
+            if column is TeamColumn.ROLE:  # the variant's name, or the role's; the details give both
+                return name.split(": ", 1)[-1]
             if column is TeamColumn.TASKS:
                 return self.task_names(position).replace(", ", "\n")
             if column is TeamColumn.COST:
                 return format_cost(position.cost, self.currency)
             if column is TeamColumn.STAFF:
-                return f"Open position\n{count_text(position.weeks_to_fill, 'week')} to fill"
+                return f"Open position\n{count_text(position.weeks_to_fill, 'week')}"  # to fill (the header tip says)
             return "—"  # nobody is hired yet: no fit to show
         if role == SORT_ROLE:
             if column is TeamColumn.MEMBER:
@@ -253,7 +253,8 @@ class TeamModel(QAbstractTableModel):
             recruiting = format_money(position.recruiting_cost, self.currency)
             brings = min_ratings_text(self._catalog, position.min_ratings) or "the role's profile"
             return (
-                f"{name}, to recruit on the market for {self.task_names(position) or 'no task'}: must bring "
+                f"Open position: {position_title(self._catalog, position)}, to recruit on the market for "
+                f"{self.task_names(position) or 'no task'}: must bring "
                 f"{brings}; {annual} a year + {recruiting} recruiting, about "
                 f"{count_text(position.weeks_to_fill, 'week')} to fill. Click for details."
             )
