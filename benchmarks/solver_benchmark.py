@@ -113,14 +113,15 @@ def uniform_pool(size: int, seed: int) -> list[Candidate]:
     ]
 
 
-def uniform_problem(size: int, seed: int, variant: str, budget: float | None) -> Problem:
+def uniform_problem(size: int, seed: int, variant: str, budget: float | None, options: bool = False) -> Problem:
+    """A uniform pool in ``variant``; pool only unless ``options`` (positions and training on)."""
     redundancy, order, _ = VARIANTS[variant]
     constraints = Constraints(
         team_size_max=8,
         redundancy=redundancy,
         objective_order=order,
         budget=budget,
-        **POOL_ONLY,  # type: ignore[arg-type]
+        **({} if options else POOL_ONLY),  # type: ignore[arg-type]
     )
     return new_project("ml", candidates=uniform_pool(size, seed), constraints=constraints).problem()
 
@@ -317,10 +318,9 @@ RUNNERS = {
 
 def run_one(method: str, size: int, seed: int, limit: float, variant: str = "", budget: float | None = None) -> Result:
     """One run in this process (the parent starts a fresh process per run)."""
+    options = method == OPTIONS_METHOD
     problem = (
-        uniform_problem(size, seed, variant, budget)
-        if variant
-        else benchmark_problem(size, seed, options=method == OPTIONS_METHOD)
+        uniform_problem(size, seed, variant, budget, options) if variant else benchmark_problem(size, seed, options)
     )
     result = RUNNERS[method](problem, limit)
     result.method = method
@@ -349,9 +349,18 @@ def load_average() -> str:
 
 
 def uniform_runs(
-    sizes: list[int], variants: list[str], seed: int, ours_limit: float, limit: float, baselines_up_to: int
+    sizes: list[int],
+    variants: list[str],
+    seed: int,
+    ours_limit: float,
+    limit: float,
+    baselines_up_to: int,
+    options: bool = False,
 ) -> list[tuple[Result, str]]:
-    """Every uniform row (with the 1-minute load average when it started), budgets from the default rows."""
+    """Every uniform row (with the 1-minute load average when it started), budgets from the default rows.
+
+    With ``options`` each variant also runs (a+): the same pool with open positions and training on.
+    """
     rows: list[tuple[Result, str]] = []
     for size in sizes:
         default_cost: float | None = None
@@ -361,11 +370,14 @@ def uniform_runs(
                 if default_cost is None:
                     default_cost = run_isolated("ours", size, seed, ours_limit, "default").cost
                 budget = float(round(BUDGET_SHARE * default_cost))
-            for method in ("ours", "naive_cpsat", "scip_mip"):
-                if method != "ours" and size > baselines_up_to:
+            for method in ("ours", OPTIONS_METHOD, "naive_cpsat", "scip_mip"):
+                if method == OPTIONS_METHOD and not options:
+                    continue
+                if method not in ("ours", OPTIONS_METHOD) and size > baselines_up_to:
                     continue
                 load = load_average()
-                result = run_isolated(method, size, seed, ours_limit if method == "ours" else limit, variant, budget)
+                own = method in ("ours", OPTIONS_METHOD)
+                result = run_isolated(method, size, seed, ours_limit if own else limit, variant, budget)
                 if budget is not None:
                     result.note = (result.note + f" budget {budget:,.0f}").strip()
                 if method == "ours" and variant == "default":
@@ -396,15 +408,16 @@ def uniform_targets(rows: list[tuple[Result, str]]) -> list[str]:
     goal = {1000: 2.0, 5000: 10.0, 20000: 30.0}
     lines = ["### Targets (issue 9)", ""]
     for r, _ in rows:
-        if r.method != "ours" or r.size not in goal:
+        if r.method not in ("ours", OPTIONS_METHOD) or r.size not in goal:
             continue
         proof_ok = r.proof is not None and r.proof <= goal[r.size]
         first_ok = r.first is not None and r.first <= 2.0
         memory_ok = r.peak_mb < 1024
         verdict = "met" if proof_ok and first_ok and memory_ok else "**missed**"
+        label = "" if r.method == "ours" else " (a+, positions and training on)"
         lines.append(
-            f"- {r.size:,} {r.variant}: proof {cell(r.proof)} s (≤ {goal[r.size]:g} s), first plan {cell(r.first)} s "
-            f"(≤ 2 s), {r.peak_mb:,.0f} MB: {verdict}."
+            f"- {r.size:,} {r.variant}{label}: proof {cell(r.proof)} s (≤ {goal[r.size]:g} s), "
+            f"first plan {cell(r.first)} s (≤ 2 s), {r.peak_mb:,.0f} MB: {verdict}."
         )
     return [*lines, ""]
 
@@ -576,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--uniform-sizes", type=int, nargs="*", default=list(UNIFORM_SIZES))
     parser.add_argument("--variants", nargs="*", default=list(VARIANTS), choices=list(VARIANTS))
     parser.add_argument("--uniform-only", action="store_true", help="run the uniform rows and update their section")
+    parser.add_argument(
+        "--uniform-options", action="store_true", help="uniform rows also with positions and training on (a+)"
+    )
     parser.add_argument("--one", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--variant", default="", help=argparse.SUPPRESS)
     parser.add_argument("--budget", type=float, default=None, help=argparse.SUPPRESS)
@@ -594,7 +610,13 @@ def main(argv: list[str] | None = None) -> int:
         return options_section(args)
     command = "python benchmarks/solver_benchmark.py " + " ".join(argv if argv is not None else sys.argv[1:])
     uniform = uniform_runs(
-        args.uniform_sizes, args.variants, args.seed, args.ours_limit, args.limit, min(args.baselines_up_to, 1000)
+        args.uniform_sizes,
+        args.variants,
+        args.seed,
+        args.ours_limit,
+        args.limit,
+        min(args.baselines_up_to, 1000),
+        args.uniform_options,
     )
     section = uniform_report(uniform, command, args.seed, args.ours_limit, args.limit)
     if args.uniform_only:

@@ -13,7 +13,7 @@ from planner.model.project import Problem, new_project
 from planner.model.requirements import Requirement
 from planner.model.samples import generate_pool
 from planner.solver import solve
-from planner.solver.lp_fixing import CostRelaxation
+from planner.solver.lp_fixing import StageRelaxation
 from planner.solver.model import TeamModel
 from planner.solver.prepare import prepare
 from planner.solver.reduce import reduce_options
@@ -23,7 +23,7 @@ DEPLOY_SE = Requirement("deployment", "software_engineering", 4)
 POOL_ONLY = {"max_open_positions": 0, "training": TrainingPolicy(enabled=False)}
 
 
-def _no_relaxation(model: TeamModel, fixed: dict[str, int], *, fit: bool = False) -> None:
+def _no_relaxation(model: TeamModel, fixed: dict[str, int], *, objective: str = "cost") -> None:
     return None
 
 
@@ -45,7 +45,7 @@ def test_the_cost_lp_changes_no_plan(
     pool = generate_pool(catalog, size, seed=len(settings) + 11)
     problem = new_project("ml", candidates=pool, constraints=Constraints(**settings)).problem()  # type: ignore[arg-type]
     with_lp = solve(problem, time_limit=60)
-    monkeypatch.setattr(CostRelaxation, "of", staticmethod(_no_relaxation))
+    monkeypatch.setattr(StageRelaxation, "of", staticmethod(_no_relaxation))
     without = solve(problem, time_limit=60)
     assert with_lp.status is without.status is PlanStatus.OPTIMAL
     assert plan_key(problem, with_lp) == plan_key(problem, without)
@@ -64,7 +64,7 @@ def test_the_relaxation_states_training_so_its_bound_counts_the_levels() -> None
     prep = prepare(problem)
     kept = reduce_options(prep, set()).kept
     model = TeamModel(prep, kept, use_cost=True, use_fit=False, limit=2)
-    relaxation = CostRelaxation.of(model, {"coverage": 0})
+    relaxation = StageRelaxation.of(model, {"coverage": 0})
     assert relaxation is not None
     plan = solve(problem, deterministic=True)
     assert [m.candidate for m in plan.team] == ["Ana"] and plan.training_cost > 0
@@ -78,7 +78,7 @@ def test_fixing_above_the_optimum_keeps_the_optimal_team_reachable() -> None:
     prep = prepare(problem)
     kept = reduce_options(prep, set()).kept
     model = TeamModel(prep, kept, use_cost=True, use_fit=False, limit=2)
-    relaxation = CostRelaxation.of(model, {"coverage": 0})
+    relaxation = StageRelaxation.of(model, {"coverage": 0})
     assert relaxation is not None
     optimum = round(solve(problem, deterministic=True).objective.cost / prep.money(1))
     relaxation.fix_above(optimum)

@@ -26,6 +26,9 @@ from planner.model.plan import PlanStatus
 from planner.model.project import Problem
 from planner.model.requirements import Requirement
 from planner.solver import solve
+from planner.solver.bounds import coverage_floor, fewest_members
+from planner.solver.conflicts import conflict_message
+from planner.solver.prepare import prepare
 from planner.solver.validate import validate_plan
 from tests.solver_oracle import oracle, plan_key
 
@@ -354,3 +357,25 @@ def crowded_problems(draw: Any) -> Case:
 @given(crowded_problems())
 def test_crowded_pools_match_oracle(case: Case) -> None:
     check_against_oracle(case.problem)
+
+
+def check_size_floor(problem: Problem) -> None:
+    """fewest_members never exceeds the size of an optimal team that has the unavoidable coverage."""
+    expected = oracle(problem)
+    prep = prepare(problem)
+    if expected is None or conflict_message(prep) or expected[:3] != coverage_floor(prep):
+        return
+    size = expected[4] if problem.constraints.objective_order is ObjectiveOrder.COST_FIRST else expected[3]
+    assert fewest_members(prep) <= size
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(SMALL_CATALOG, ("t1", "t2", "t3"), ("a", "b", "c", "d"), most=5))
+def test_the_size_floor_is_a_lower_bound(case: Case) -> None:
+    check_size_floor(case.problem)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(problems(SMALL_CATALOG, ("t1", "t2"), ("a", "b", "c", "d"), most=3, options=True))
+def test_the_size_floor_is_a_lower_bound_with_positions_and_training(case: Case) -> None:
+    check_size_floor(case.problem)

@@ -14,6 +14,10 @@ each valid on its own (the bound is their minimum):
   with must-hire cost + the k cheapest other costs <= C;
 * (not a count, a filter) a candidate whose cost plus the cheapest possible rest of the
   team exceeds such a cap is in no optimal team (:func:`affordable`);
+* (a floor, not a cap) once the coverage stage is settled at the unavoidable shortfall,
+  every coverable requirement is met R times and every task that some role does is staffed,
+  so each task holds at least that many members and the team at least their sum over the
+  most tasks one person may take (:func:`fewest_members`);
 * the best team so far (the *incumbent*): every optimal team is lexicographically at
   least as good. Once the incumbent's coverage is known to be optimal — it reaches the
   unavoidable shortfall (:func:`coverage_floor`), or the coverage stage is proven — an
@@ -99,20 +103,30 @@ def coverage_floor(prep: Prepared) -> tuple[int, int, int]:
     and members trainable to it included) meet its level and may take a role doing its
     task; a task is unavoidably unstaffed when no allowed role does it. Each count is a lower bound for every team.
     """
+    can_do = _can_do(prep)
+    short = [not ok for ok in _coverable(prep, can_do)]
+    must = sum(1 for q, r in enumerate(prep.requirements) if short[q] and r.must_have)
+    nice = sum(1 for q, r in enumerate(prep.requirements) if short[q] and not r.must_have)
+    unstaffed = int((~can_do.any(axis=0)).sum())
+    return must, unstaffed, nice
+
+
+def _can_do(prep: Prepared) -> npt.NDArray[np.bool_]:
+    """candidates x tasks: may take a role doing the task."""
     can_do = np.zeros((len(prep.allowed), len(prep.tasks)), dtype=np.bool_)
     for s, shape in enumerate(prep.shapes):
         for t in shape.tasks:
             can_do[:, t] |= prep.allowed[:, s]
-    must = nice = 0
-    for q, requirement in enumerate(prep.requirements):
-        t = prep.req_task[q]
+    return can_do
+
+
+def _coverable(prep: Prepared, can_do: npt.NDArray[np.bool_]) -> list[bool]:
+    """Per requirement: enough candidates meet it (or can be trained to) and may work on its task."""
+    out = []
+    for q, t in enumerate(prep.req_task):
         able = prep.meets[:, q] if prep.train_levels is None else prep.meets[:, q] | (prep.train_levels[:, q] > 0)
-        supply = int((able & can_do[:, t]).sum()) if t >= 0 else 0
-        if supply < prep.need[q]:
-            must += requirement.must_have
-            nice += not requirement.must_have
-    unstaffed = int((~can_do.any(axis=0)).sum())
-    return must, unstaffed, nice
+        out.append(t >= 0 and int((able & can_do[:, t]).sum()) >= prep.need[q])
+    return out
 
 
 def team_caps(
@@ -130,3 +144,30 @@ def team_caps(
         return (size if "cost" in fixed else None), cost
     size, cost = key[3], key[4]
     return size, (cost if "team size" in fixed else None)
+
+
+def fewest_members(prep: Prepared) -> int:
+    """Fewest people in any team with the unavoidable coverage (:func:`coverage_floor`): a lower bound on size.
+
+    In such a team every requirement that is not unavoidably short has ``need`` members on
+    its task, and every task some allowed role does has a member; a person works on at most
+    their task cap of them.
+    """
+    most = max(
+        (
+            int(np.minimum(prep.cap[prep.allowed[:, s]], len(shape.tasks)).max())
+            for s, shape in enumerate(prep.shapes)
+            if prep.allowed[:, s].any()
+        ),
+        default=0,
+    )
+    if most == 0:
+        return len(prep.must)
+    can_do = _can_do(prep)
+    members = [1 if can_do[:, t].any() else 0 for t in range(len(prep.tasks))]
+    for q, ok in enumerate(_coverable(prep, can_do)):
+        if ok:
+            t = prep.req_task[q]
+            members[t] = max(members[t], prep.need[q])
+    fewest = -(-sum(members) // most)
+    return max(fewest, prep.problem.constraints.team_size_min or 0, len(prep.must))

@@ -1,15 +1,18 @@
-"""Reduced-cost fixing: drop hires that cannot be part of a team within a cost limit C.
+"""Reduced-cost fixing: drop hires that cannot be part of a team within a limit C.
 
 Solve the LP relaxation of "minimise cost" over a stage group's model with the stages
-proven so far fixed (GLOP): its value L is a lower bound, and for a variable at zero with
+proven so far fixed and the budget kept (GLOP; training targets included, with the same
+limits as the model): its value L is a lower bound, and for a variable at zero with
 reduced cost d, any team using it costs at least L + d (LP duality). Variables with
 L + d > C can never be used, so they are fixed to zero. Exact, cheap (one LP).
 
-Two uses: before the fit stage C is the proven optimal cost, which removes most expensive
-options and makes the fit stage's proof fast; before the cost stage C is the best team's
-cost so far (an optimal team costs no more), and the options with the smallest reduced
-costs are where a cheaper team is most likely found (:meth:`CostRelaxation.promising`,
-the solver's probe before the proof).
+Uses: before the fit stage C is the proven optimal cost, which removes most expensive
+options, and the same LP over the fit expression (within that cost) fixes what cannot
+match the best team's fit; before the cost stage C is the best team's cost so far (an
+optimal team costs no more), and the options with the smallest reduced costs are where a
+cheaper team is most likely found (:meth:`StageRelaxation.promising`, the solver's probe
+before the proof); under a budget the LP of "cheapest team with the unavoidable coverage"
+names the options to probe for such a team.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections import defaultdict
 
 from ortools.linear_solver import pywraplp
 
-from planner.solver.model import TeamModel
+from planner.solver.model import TeamModel, coverage_weights
 
 EPSILON = 1e-6
 MARGIN = 0.5  # costs are whole model units: only fix when the bound clears the limit by half a unit
@@ -28,11 +31,11 @@ def fix_by_reduced_cost(model: TeamModel, fixed: dict[str, int]) -> int:
     """Fix to 0 the pattern counts no team of cost <= fixed["cost"] can use; how many."""
     if "cost" not in fixed:
         return 0
-    relaxation = CostRelaxation.of(model, fixed)
+    relaxation = StageRelaxation.of(model, fixed)
     return 0 if relaxation is None else relaxation.fix_above(fixed["cost"])
 
 
-class CostRelaxation:
+class StageRelaxation:
     """The solved LP relaxation of "minimise cost" over ``model`` with the stages in ``fixed`` held."""
 
     def __init__(self, model: TeamModel, bound: float, values: list[list[float]], reduced: list[list[float]]) -> None:
@@ -42,10 +45,11 @@ class CostRelaxation:
         self.reduced = reduced  # reduced cost per type and pattern
 
     @classmethod
-    def of(cls, model: TeamModel, fixed: dict[str, int], *, fit: bool = False) -> CostRelaxation | None:
+    def of(cls, model: TeamModel, fixed: dict[str, int], *, objective: str = "cost") -> StageRelaxation | None:
         """Solve the relaxation; None when the model has no cost or GLOP gives no optimum.
 
-        With ``fit`` the LP minimises the fit stage's expression instead, within ``fixed["cost"]``.
+        ``objective`` "cost" minimises cost, "fit" the fit stage's expression within
+        ``fixed["cost"]``. Both keep the budget.
         """
         if not model.use_cost:
             return None
@@ -87,8 +91,7 @@ class CostRelaxation:
             lp.Add(lp.Sum(on_task[t]) + k * lp.Sum([short[q] for q in reqs]) >= k)
         nice = [short[q] for q, r in enumerate(prep.requirements) if not r.must_have]
         must = [short[q] for q, r in enumerate(prep.requirements) if r.must_have]
-        w_task = len(nice) + 1
-        w_must = w_task * (len(unstaffed) + 1)
+        w_must, w_task = coverage_weights(prep)
         if "coverage" in fixed:
             lp.Add(w_must * lp.Sum(must) + w_task * lp.Sum(unstaffed) + lp.Sum(nice) <= fixed["coverage"])
         headcount = lp.Sum(count)
@@ -100,7 +103,9 @@ class CostRelaxation:
         if constraints.team_size_min:
             lp.Add(headcount >= constraints.team_size_min)
         cost = lp.Sum([kind.cost[0] * count[k] for k, kind in enumerate(model.types)]) + prep.train_cost * trained
-        if fit:
+        if prep.budget is not None:
+            lp.Add(cost <= prep.budget)
+        if objective == "fit":
             if "cost" in fixed:
                 lp.Add(cost <= fixed["cost"])
             weights = model.fit_coefficients()

@@ -194,7 +194,7 @@ class TeamModel:
         prep = self.prep
         nice = [self.short[q] for q, r in enumerate(prep.requirements) if not r.must_have]
         must = [self.short[q] for q, r in enumerate(prep.requirements) if r.must_have]
-        w_must, w_task = self._coverage_weights()
+        w_must, w_task = coverage_weights(prep)
         coverage = cp_model.LinearExpr.weighted_sum(
             [*must, *self.unstaffed, *nice], [w_must] * len(must) + [w_task] * len(self.unstaffed) + [1] * len(nice)
         )
@@ -210,15 +210,9 @@ class TeamModel:
             out["fit"] = Stage("fit", self._fit_expr(), -1.0 / (FIT_SCALE * self._fit_weight()))
         return out
 
-    def _coverage_weights(self) -> tuple[int, int]:
-        """Weights of an uncovered must-have and an unstaffed task (a nice-to-have weighs 1)."""
-        w_task = sum(1 for r in self.prep.requirements if not r.must_have) + 1
-        return w_task * (len(self.unstaffed) + 1), w_task
-
     def coverage_value(self, must: int, unstaffed: int, nice: int) -> int:
         """The coverage stage's value for these counts."""
-        w_must, w_task = self._coverage_weights()
-        return w_must * must + w_task * unstaffed + nice
+        return coverage_value(self.prep, must, unstaffed, nice)
 
     def _fit_weight(self) -> int:
         """Weight of one fit point: more than every secondary-task penalty together."""
@@ -323,6 +317,18 @@ class TeamModel:
             target.add_hint(var, covered[q] < self.prep.need[q])
         for t, var in enumerate(self.unstaffed):
             target.add_hint(var, t not in staffed)
+
+
+def coverage_weights(prep: Prepared) -> tuple[int, int]:
+    """Weights of an uncovered must-have and an unstaffed task (a nice-to-have weighs 1)."""
+    w_task = sum(1 for r in prep.requirements if not r.must_have) + 1
+    return w_task * (len(prep.tasks) + 1), w_task
+
+
+def coverage_value(prep: Prepared, must: int, unstaffed: int, nice: int) -> int:
+    """The coverage stage's value for these counts."""
+    w_must, w_task = coverage_weights(prep)
+    return w_must * must + w_task * unstaffed + nice
 
 
 def _pattern_for(kind: _Type, shape: int, tasks: tuple[int, ...]) -> int | None:

@@ -28,13 +28,13 @@ from ortools.sat.python import cp_model
 from planner.model.constraints import ObjectiveOrder
 from planner.model.plan import HireRecommendation, Objective, Plan, PlanStatus
 from planner.model.project import Problem
-from planner.solver.bounds import affordable, affordable_rows, coverage_floor, member_bound, team_caps
+from planner.solver.bounds import affordable, affordable_rows, coverage_floor, fewest_members, member_bound, team_caps
 from planner.solver.conflicts import conflict_message
 from planner.solver.greedy import greedy_selection
 from planner.solver.hires import overrun_text, recommend_hires
 from planner.solver.incumbent import Incumbent
-from planner.solver.lp_fixing import CostRelaxation, fix_by_reduced_cost
-from planner.solver.model import Selection, Stage, TeamModel, stage_plan
+from planner.solver.lp_fixing import StageRelaxation, fix_by_reduced_cost
+from planner.solver.model import Selection, Stage, TeamModel, coverage_value, stage_plan
 from planner.solver.options_text import options_text
 from planner.solver.plan_build import build_plan, infeasible_plan, unstaffed_tasks
 from planner.solver.prepare import Prepared, prepare
@@ -204,6 +204,10 @@ class _Run:
             size_floor: int | None = None
             for group in stage_plan(prep, minimize_changes):
                 self.check()
+                settled = self._settled_by_floors(floor, fixed) if group.names[0] == "coverage" else None
+                if settled is not None:
+                    size_floor = settled
+                    continue
                 exact_size = "team size" in fixed
                 size_cap, cost_cap = team_caps(prep, self.incumbent.key, fixed, floor)
                 if group.use_cost and cost_cap is not None:
@@ -246,7 +250,7 @@ class _Run:
                 elif "cost" in group.names:
                     self._narrow_for_cost(model, stages["cost"], fixed, floor)
                 elif group.use_cost and "coverage" not in fixed and (self.incumbent.key or ())[:3] != floor:
-                    self._probe_floor(model, stages, floor)
+                    self._narrow_for_coverage(model, stages, floor)
                 for name in group.names:
                     if name == "coverage" and self.incumbent.key is not None and self.incumbent.key[:3] == floor:
                         # The best team so far already has the coverage nobody can beat.
@@ -272,7 +276,7 @@ class _Run:
         self, model: TeamModel, stage: Stage, fixed: dict[str, int], floor: tuple[int, int, int]
     ) -> None:
         """Before the cost stage: probe the LP's most promising options, then fix what cannot beat the best cost."""
-        relaxation = CostRelaxation.of(model, fixed)
+        relaxation = StageRelaxation.of(model, fixed)
         if relaxation is None:
             return
         self._probe(model, stage, relaxation)
@@ -281,10 +285,28 @@ class _Run:
         if cost_cap is not None:
             relaxation.fix_above(cost_cap)
 
+    def _settled_by_floors(self, floor: tuple[int, int, int], fixed: dict[str, int]) -> int | None:
+        """The smallest size, if the best team has the unavoidable coverage with the fewest people such a team can have.
+
+        Then the first stage group needs no model: coverage is fixed, and the size too (size
+        first) or kept as the size floor (cost first).
+        """
+        key = self.incumbent.key
+        if key is None or key[:3] != floor:
+            return None
+        cost_first = self.prep.problem.constraints.objective_order is ObjectiveOrder.COST_FIRST
+        size = key[4] if cost_first else key[3]
+        if size != fewest_members(self.prep):
+            return None
+        fixed["coverage"] = coverage_value(self.prep, *floor)
+        if not cost_first:
+            fixed["team size"] = size
+        return size
+
     def _narrow_for_fit(self, model: TeamModel, fixed: dict[str, int]) -> None:
         """Before the fit stage: fix what cannot match the best team's fit (it has the optimal cost already)."""
         key = self._settled_key(model, fixed)
-        relaxation = CostRelaxation.of(model, fixed, fit=True) if key is not None else None
+        relaxation = StageRelaxation.of(model, fixed, objective="fit") if key is not None else None
         if relaxation is not None and key is not None:
             relaxation.fix_above(model.fit_value(key))
 
@@ -298,17 +320,16 @@ class _Run:
         values = {"coverage": model.coverage_value(*key[:3]), "team size": size, "cost": cost}
         return None if any(fixed.get(name, value) != value for name, value in values.items()) else key
 
-    def _probe_floor(self, model: TeamModel, stages: dict[str, Stage], floor: tuple[int, int, int]) -> None:
-        """Under a budget: probe the options cheapest for reaching the coverage nobody can beat.
+    def _narrow_for_coverage(self, model: TeamModel, stages: dict[str, Stage], floor: tuple[int, int, int]) -> None:
+        """Under a budget, before the coverage stage: probe the options cheapest for the coverage nobody can beat.
 
-        A team found with that coverage within the budget settles the coverage stage (the
-        floor is a lower bound); when even the LP cannot reach it within the budget, no team can.
+        A team found with that coverage within the budget settles the stage (the floor is a
+        lower bound). When the LP cannot reach it within the budget, no team can.
         """
         target = model.coverage_value(*floor)
-        relaxation = CostRelaxation.of(model, {"coverage": target})
-        if relaxation is None or (self.prep.budget is not None and relaxation.bound > self.prep.budget):
-            return
-        self._probe(model, stages["cost"], relaxation, stages["coverage"].expr <= target)
+        relaxation = StageRelaxation.of(model, {"coverage": target})
+        if relaxation is not None:
+            self._probe(model, stages["cost"], relaxation, stages["coverage"].expr <= target)
 
     def _cheaper_starts(self, size: int | None, size_floor: int | None) -> None:
         """Greedy teams among the people the best cost so far leaves room for (a tighter cap)."""
@@ -339,7 +360,7 @@ class _Run:
         self,
         model: TeamModel,
         stage: Stage,
-        relaxation: CostRelaxation,
+        relaxation: StageRelaxation,
         *extra: cp_model.BoundedLinearExpression | bool,
     ) -> None:
         """A short search among the options the LP finds promising: a better team to start from, nothing proven."""
