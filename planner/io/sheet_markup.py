@@ -28,6 +28,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
 from planner.io.file_limits import MAX_CELLS, MAX_COLUMNS, ZIP_DAMAGE, check_extent
+from planner.io.read_budget import check_time
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -41,6 +42,7 @@ ERROR_LITERALS = frozenset(
     {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 )
 _CHUNK = 1 << 22
+_EVENTS_PER_TIME_CHECK = 1 << 14
 # Every pattern starts with a literal, so the scan runs at memory speed between cell references.
 _WIDE_REF = re.compile(rb' r="([A-Za-z]{3,})\d')  # column AAA (703) or beyond
 _TWO_LETTER_REF = re.compile(rb' r="([A-Za-z]{2})\d')
@@ -106,23 +108,39 @@ def _parse(data: bytes) -> Any:
 # --- XLSX --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship of the workbook part: its id, type and the zip part it points to."""
+
+    id: str
+    kind: str
+    part: str
+
+
+def relationships(archive: zipfile.ZipFile, rels_part: str) -> list[Relationship]:
+    """The relationships of the workbook (``xl/_rels/workbook.xml.rels`` or ``….bin.rels``)."""
+    data = _small_part(archive, rels_part)
+    out = []
+    for rel in _parse(data).iter(f"{PKG_REL}Relationship") if data else ():
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        out.append(Relationship(rel.get("Id", ""), rel.get("Type", ""), part))
+    return out
+
+
 def xlsx_book(archive: zipfile.ZipFile) -> BookInfo:
     """Sheet list, states, active tab and percent styles of an XLSX/XLSM workbook."""
     workbook = _small_part(archive, "xl/workbook.xml")
     if workbook is None:
         raise XmlProblem("the workbook part xl/workbook.xml is missing")
     root = _parse(workbook)
-    rels_data = _small_part(archive, "xl/_rels/workbook.xml.rels")
     targets: dict[str, str] = {}
     shared = "xl/sharedStrings.xml"
-    for rel in _parse(rels_data).iter(f"{PKG_REL}Relationship") if rels_data else ():
-        target = rel.get("Target", "")
-        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        kind = rel.get("Type", "")
-        if kind.endswith("/worksheet"):
-            targets[rel.get("Id", "")] = member
-        elif kind.endswith("/sharedStrings"):
-            shared = member
+    for rel in relationships(archive, "xl/_rels/workbook.xml.rels"):
+        if rel.kind.endswith("/worksheet"):
+            targets[rel.id] = rel.part
+        elif rel.kind.endswith("/sharedStrings"):
+            shared = rel.part
     names, hidden, parts = [], set(), {}
     for sheet in root.iter(f"{MAIN}sheet"):
         name = sheet.get("name", "")
@@ -203,6 +221,7 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
     try:
         with archive.open(part) as handle:
             for chunk, raw in _chunks(handle):
+                check_time()
                 needs = needs or any(marker in chunk for marker in markers)
                 for match in _FAR_ROW_REF.finditer(chunk):
                     max_row = max(max_row, int(match.group(1)[:12]))
@@ -243,7 +262,9 @@ def xlsx_markup(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[i
     row_index, next_column, max_row, max_column = -1, 0, 0, 0
     try:
         with archive.open(part) as handle:
-            for event, element in iterparse(handle, events=("start", "end")):
+            for count, (event, element) in enumerate(iterparse(handle, events=("start", "end"))):
+                if not count % _EVENTS_PER_TIME_CHECK:
+                    check_time()
                 tag = element.tag.rpartition("}")[2]
                 if event == "start":
                     if tag == "row":
@@ -339,7 +360,9 @@ def ods_markup(archive: zipfile.ZipFile, where: str) -> tuple[BookInfo, dict[str
     repeat_rows = 1
     try:
         with archive.open("content.xml") as handle:
-            for event, element in iterparse(handle, events=("start", "end")):
+            for count, (event, element) in enumerate(iterparse(handle, events=("start", "end"))):
+                if not count % _EVENTS_PER_TIME_CHECK:
+                    check_time()
                 tag = element.tag
                 if event == "start":
                     if tag == f"{TABLE}table":
