@@ -4,6 +4,7 @@ while reading (a deadline injected with a fake clock: no test waits or times any
 from __future__ import annotations
 
 import struct
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -227,3 +228,54 @@ def test_the_memory_estimate_refuses_with_a_message() -> None:
     check_memory("people.xlsx", 1_000_000, 100_000_000)  # 128 MB + two copies of 100 MB of text: fine
     with pytest.raises(ImportProblemError, match=r"people.xlsx: reading would take about 2\.1 GB of memory"):
         check_memory("people.xlsx", 1_000_000, 1_000_000_000)
+
+
+def shared_string_xlsx(path: Path, strings: list[str], cells: list[tuple[int, str, int]]) -> Path:
+    """An XLSX whose sheet has a Name/ML header and ``cells`` (row, column letter, shared string index)."""
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    items = "".join(f"<si><t>{text}</t></si>" for text in strings)
+    by_row: dict[int, str] = {}
+    for row, column, index in cells:
+        by_row[row] = by_row.get(row, "") + f'<c r="{column}{row}" t="s"><v>{index}</v></c>'
+    header = '<row r="1"><c r="A1" t="inlineStr"><is><t>Name</t></is></c><c r="B1" t="inlineStr"><is><t>ML</t></is></c>'
+    body = "".join(f'<row r="{row}">{xml}</row>' for row, xml in sorted(by_row.items()))
+    parts = {
+        "[Content_Types].xml": '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+        "_rels/.rels": f'<?xml version="1.0"?><Relationships xmlns="{rels}"><Relationship Id="rId1" '
+        f'Type="{kind}/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": f'<?xml version="1.0"?><workbook xmlns="{main}" xmlns:r="{kind}"><sheets>'
+        '<sheet name="People" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": f'<?xml version="1.0"?><Relationships xmlns="{rels}">'
+        f'<Relationship Id="rId1" Type="{kind}/worksheet" Target="worksheets/sheet1.xml"/>'
+        f'<Relationship Id="rId2" Type="{kind}/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": f'<?xml version="1.0"?><worksheet xmlns="{main}"><sheetData>{header}</row>'
+        f"{body}</sheetData></worksheet>",
+        "xl/sharedStrings.xml": f'<?xml version="1.0"?><sst xmlns="{main}" count="{len(cells)}" '
+        f'uniqueCount="{len(strings)}">{items}</sst>',
+    }
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text)
+    return path
+
+
+def test_a_long_shared_string_repeated_in_many_cells_is_refused_before_calamine_copies_it(
+    tmp_path: Path, catalog: Catalog, before_calamine: None
+) -> None:
+    """A 7 KB file: one 2 MB string shown by 2,000 cells would take 4 GB in calamine and 4 GB more in Python."""
+    cells = [(row, column, 0) for row in range(2, 202) for column in "BCDEFGHIJK"]
+    path = shared_string_xlsx(tmp_path / "bomb.xlsx", ["a" * 2_000_000], cells)
+    assert path.stat().st_size < 20_000
+    with pytest.raises(ImportProblemError, match=r"sheet 'People': reading would take about 8\.0 GB of memory"):
+        import_candidates(path, catalog)
+
+
+def test_one_long_note_among_many_short_texts_is_read(tmp_path: Path, catalog: Catalog) -> None:
+    """The cheap bounds (every cell as long as the longest text) are too loose here: each cell's text is counted."""
+    strings = ["x" * 500_000, *(f"Person {i}" for i in range(2_000))]
+    cells = [(2 + i, "A", 1 + i) for i in range(2_000)] + [(2, "C", 0)]
+    report = import_candidates(shared_string_xlsx(tmp_path / "notes.xlsx", strings, cells), catalog)
+    assert len(report.candidates) == 2_000

@@ -43,6 +43,7 @@ ERROR_LITERALS = frozenset(
 )
 _CHUNK = 1 << 22
 _EVENTS_PER_TIME_CHECK = 1 << 14
+_LOOSE_TEXT_BOUND = 200_000_000  # shared text bytes a bound may claim before a closer look is worth it
 # Every pattern starts with a literal, so the scan runs at memory speed between cell references.
 _WIDE_REF = re.compile(rb' r="([A-Za-z]{3,})\d')  # column AAA (703) or beyond
 _TWO_LETTER_REF = re.compile(rb' r="([A-Za-z]{2})\d')
@@ -76,6 +77,7 @@ class BookInfo:
     active: str | None
     parts: dict[str, str] = field(default_factory=dict)
     percent_styles: frozenset[int] = frozenset()
+    shared_strings: str = ""  # XLSX: the shared strings part
 
 
 def column_index(letters: str) -> int:
@@ -156,7 +158,7 @@ def xlsx_book(archive: zipfile.ZipFile) -> BookInfo:
     if tab.isdigit() and int(tab) < len(names):
         active = names[int(tab)]
     _check_shared_strings(archive, shared)
-    return BookInfo(tuple(names), frozenset(hidden), active, parts, _percent_styles(archive))
+    return BookInfo(tuple(names), frozenset(hidden), active, parts, _percent_styles(archive), shared)
 
 
 def _check_shared_strings(archive: zipfile.ZipFile, member: str) -> None:
@@ -204,8 +206,18 @@ def _chunks(handle: IO[bytes]) -> Iterator[tuple[bytes, bytes]]:
         tail = chunk[-40:]
 
 
-def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> bool:
-    """Bound the sheet's extent (refusing it if too big); ``True`` when it needs :func:`xlsx_markup`.
+@dataclass(frozen=True)
+class SheetScan:
+    """What the byte scan of a sheet found: whether it needs :func:`xlsx_markup`, its extent
+    (``cells``: rows × columns, ``None`` when only the parse can tell) and its shared-string cells."""
+
+    needs_markup: bool
+    cells: int | None
+    string_cells: int
+
+
+def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> SheetScan:
+    """Bound the sheet's extent (refusing it if too big) and see whether it needs :func:`xlsx_markup`.
 
     calamine allocates (highest row) × (highest column) cells, so both come from the cell
     references: columns exactly (two- and three-letter references are rare enough to list);
@@ -217,7 +229,7 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
     markers += [b' s="%d"' % index for index in sorted(percent_styles)[:50]]
     needs = len(percent_styles) > 50
     max_row = max_column = digits = 0
-    cells = refs = rows = 0
+    cells = refs = rows = strings = 0
     try:
         with archive.open(part) as handle:
             for chunk, raw in _chunks(handle):
@@ -238,18 +250,57 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
                 cells += raw.count(b"<c ") + raw.count(b"<c>") + raw.count(b"<c/>")
                 refs += raw.count(b' r="')
                 rows += raw.count(b"<row")
+                strings += raw.count(b't="s"')
     except ZIP_DAMAGE as exc:
         raise XmlProblem(f"the sheet part {part!r} is damaged: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
     if refs < cells + rows:
-        return True  # cells without references (or prefixed XML): only the parse can place them
+        return SheetScan(
+            True, None, strings
+        )  # cells without references (or prefixed XML): only the parse can place them
     columns = max(max_column, 26)
     height = max(max_row, rows) if max_row else max(rows, 10**digits - 1)
     if not max_row and height * columns > MAX_CELLS:
-        return True  # the digit-count bound is too loose for this width: the parse measures exactly
+        return SheetScan(True, None, strings)  # the digit-count bound is too loose for this width: the parse measures
     check_extent(where, height, columns)
-    return needs
+    return SheetScan(needs, height * columns, strings)
+
+
+_SHARED_ITEM = re.compile(rb"<(?:\w+:)?si[\s>/]")
+_SHARED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d{1,9})\s*<')
+
+
+def shared_text_bytes(archive: zipfile.ZipFile, shared_part: str, sheet_part: str, string_cells: int) -> int:
+    """An upper bound of the shared text calamine copies into the sheet's ``string_cells`` cells.
+
+    calamine copies a shared string into every cell that shows it, so 200 cells showing one
+    2 MB string take 400 MB. Cheap bounds first (the part's size, then the longest item);
+    only when those are too loose is each cell's string looked up.
+    """
+    try:
+        size = archive.getinfo(shared_part).file_size
+    except KeyError:
+        return 0
+    if string_cells * size <= _LOOSE_TEXT_BOUND:
+        return string_cells * size
+    try:
+        data = archive.read(shared_part)
+        starts = [match.start() for match in _SHARED_ITEM.finditer(data)]
+        check_time()
+        sizes = [b - a for a, b in zip(starts, [*starts[1:], len(data)], strict=True)]
+        if not sizes or string_cells * max(sizes) <= _LOOSE_TEXT_BOUND:
+            return string_cells * max(sizes, default=0)
+        total = 0
+        with archive.open(sheet_part) as handle:
+            for chunk, _ in _chunks(handle):
+                check_time()
+                for match in _SHARED_CELL.finditer(chunk):
+                    index = int(match.group(1))
+                    total += sizes[index] if index < len(sizes) else 0
+        return total
+    except ZIP_DAMAGE as exc:
+        raise XmlProblem(f"the shared strings cannot be read: {exc}") from exc
 
 
 def xlsx_markup(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> Markup:

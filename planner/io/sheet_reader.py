@@ -29,7 +29,7 @@ from typing import Any
 from planner.errors import ImportProblemError
 from planner.io.binary_extent import BinaryProblem, SheetExtent, XlsPasswordProtected, xls_extents, xlsb_extents
 from planner.io.csv_reader import read_csv
-from planner.io.file_limits import ZIP_DAMAGE, check_extent, check_file_size, check_zip
+from planner.io.file_limits import MAX_CELLS, ZIP_DAMAGE, check_extent, check_file_size, check_zip
 from planner.io.rating_parse import PercentValue
 from planner.io.read_budget import check_memory, check_time
 from planner.io.sheet_markup import (
@@ -40,6 +40,7 @@ from planner.io.sheet_markup import (
     ods_markup,
     ods_mimetype,
     scan_xlsx_sheet,
+    shared_text_bytes,
     xlsx_book,
     xlsx_markup,
 )
@@ -209,7 +210,10 @@ class _Workbook:
         if self.kind == "xlsx" and part is not None and self.info is not None:
             try:
                 with zipfile.ZipFile(self.path) as archive:
-                    if scan_xlsx_sheet(archive, part, self.info.percent_styles, where):
+                    scan = scan_xlsx_sheet(archive, part, self.info.percent_styles, where)
+                    text = shared_text_bytes(archive, self.info.shared_strings, part, scan.string_cells)
+                    check_memory(where, MAX_CELLS if scan.cells is None else scan.cells, text)
+                    if scan.needs_markup:
                         markup = xlsx_markup(archive, part, self.info.percent_styles, where)
             except XmlProblem as exc:
                 raise ImportProblemError(f"{where}: the workbook is damaged: {exc}") from exc
