@@ -123,6 +123,19 @@ def test_an_xlsb_cell_far_outside_its_declared_dimension_is_refused(
         import_candidates(path, catalog)
 
 
+def test_an_xlsb_cell_record_cut_short_is_placed_as_calamine_places_it(
+    tmp_path: Path, catalog: Catalog, before_calamine: None
+) -> None:
+    """calamine reuses one buffer for every record: an empty number record takes its column from the
+    record before it (here an unknown record starting with 16,000,000)."""
+    end_of_data = b"\x92\x01\x00"  # BrtEndSheetData
+    part = xlsb_sheet(ROWS)
+    stale = b"\xff\x01\x04" + struct.pack("<I", 16_000_000) + b"\x05\x00"  # record 0xFF, then an empty BrtCellReal
+    path = write_xlsb(tmp_path / "short.xlsb", {"People": part.replace(end_of_data, stale + end_of_data)})
+    with pytest.raises(ImportProblemError, match="beyond Excel's last row or column"):
+        import_candidates(path, catalog)
+
+
 def test_a_truncated_xlsb_sheet_is_a_damaged_file(tmp_path: Path, catalog: Catalog) -> None:
     part = xlsb_sheet(ROWS)
     path = write_xlsb(tmp_path / "cut.xlsb", {"People": part[: len(part) - 20] + b"\x05\xff"})

@@ -148,21 +148,29 @@ def _xlsb_string_sizes(archive: zipfile.ZipFile) -> list[int]:
 
 
 def _xlsb_sheet(data: bytes, part: str, strings: list[int]) -> SheetExtent:
+    """The extent as calamine reads it: it fills one buffer with each record's body and never
+    shrinks it, so a record shorter than a cell's fields takes the rest from earlier records
+    (``head`` keeps the buffer's first bytes the same way), and a row past 0x100000 ends the sheet."""
     rows = columns = declared_rows = declared_columns = text = 0
-    row = -1
+    row = 0
+    head = bytearray(16)
     unpack = struct.unpack_from
     for kind, start, end in _biff12(data, part):
-        if kind <= 0x000B and end - start >= 4:
+        size = min(end - start, 16)
+        head[:size] = data[start : start + size]
+        if kind <= 0x000B:
             if kind == 0x0000:  # BrtRowHdr: the row of the cells that follow
-                (row,) = unpack("<I", data, start)
+                (row,) = unpack("<I", head)
+                if row > 0x100000:
+                    break
                 continue
-            (column,) = unpack("<I", data, start)
+            (column,) = unpack("<I", head)
             rows, columns = max(rows, row + 1), max(columns, column + 1)
-            if kind == 0x0007 and end - start >= 12:  # BrtCellIsst: a shared string
-                (index,) = unpack("<I", data, start + 8)
+            if kind == 0x0007:  # BrtCellIsst: a shared string
+                (index,) = unpack("<I", head, 8)
                 text += strings[index] if index < len(strings) else 0
-        elif kind == 0x0094 and end - start >= 16:  # BrtWsDim: first row, last row, first column, last column
-            _, last_row, _, last_column = unpack("<IIII", data, start)
+        elif kind == 0x0094:  # BrtWsDim: first row, last row, first column, last column
+            _, last_row, _, last_column = unpack("<IIII", head)
             declared_rows, declared_columns = last_row + 1, last_column + 1
         elif kind == 0x0092:  # BrtEndSheetData
             break
@@ -180,17 +188,16 @@ class XlsPasswordProtected(BinaryProblem):
 
 
 def xls_extents(path: Path) -> dict[str, SheetExtent]:
-    """Every worksheet's extent in an XLS workbook, by sheet name."""
+    """Every sheet's extent in an XLS workbook, by sheet name."""
     stream = _workbook_stream(path)
     sheets: list[tuple[str, int]] = []
     position = 0
     for kind, start, end in _biff8(stream, 0):
         if kind == _FILEPASS and end - start >= 2 and stream[start : start + 2] != b"\x00\x00":
             raise XlsPasswordProtected("the workbook is password-protected")
-        if kind == _BOUNDSHEET and end - start >= 8:
+        if kind == _BOUNDSHEET and end - start >= 8:  # calamine reads every sheet: charts and macros too
             (position,) = struct.unpack_from("<I", stream, start)
-            if stream[start + 5] == 0:  # a worksheet (not a chart, macro or VBA sheet)
-                sheets.append((_short_string(stream, start + 6, end), position))
+            sheets.append((_short_string(stream, start + 6, end), position))
         elif kind == _EOF:
             break
     return {name: _xls_sheet(stream, offset) for name, offset in sheets}
