@@ -292,3 +292,24 @@ def test_one_long_note_among_many_short_texts_is_read(tmp_path: Path, catalog: C
     cells = [(2 + i, "A", 1 + i) for i in range(2_000)] + [(2, "C", 0)]
     report = import_candidates(shared_string_xlsx(tmp_path / "notes.xlsx", strings, cells), catalog)
     assert len(report.candidates) == 2_000
+
+
+def test_the_garbage_collector_is_back_after_an_import(tmp_path: Path, catalog: Catalog) -> None:
+    """The import pauses the cyclic collector for speed; it must resume, after a refusal too."""
+    import gc
+
+    path = _files(tmp_path, 2)["csv"]
+    assert gc.isenabled()
+    import_candidates(path, catalog)
+    assert gc.isenabled()
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(ImportProblemError):
+        import_candidates(bad, catalog)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        import_candidates(path, catalog)
+        assert not gc.isenabled()  # a caller that had paused it keeps it paused
+    finally:
+        gc.enable()

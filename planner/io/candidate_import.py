@@ -15,7 +15,9 @@ names, and only the user knows which row is right). A repeated email is a warnin
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import gc
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from itertools import compress, repeat
 from operator import is_not, itemgetter
@@ -79,8 +81,26 @@ def import_candidates(
     (30 s, 1.5 GB), and :class:`ValidationError` for a bad override.
     """
     path = Path(path)
-    with reading(str(path)):  # the 30 s bound (read_budget); a caller's own deadline, if any, stays
+    with reading(str(path)), _collector_paused():  # the 30 s bound (read_budget); a caller's deadline stays
         return _import(path, catalog, sheet, scale, header_row, column_overrides, warn_blank_cost)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector during an import.
+
+    Reading a sheet makes millions of objects (a cell value each, a list per row, a candidate
+    per person) and no reference cycles, so the collector's passes over them find nothing and
+    cost a third of the import's time. Reference counting still frees everything as usual; the
+    collector resumes (if it was on) as soon as the import returns or fails.
+    """
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _import(
