@@ -216,8 +216,11 @@ class SheetScan:
     string_cells: int
 
 
-def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> SheetScan:
-    """Bound the sheet's extent (refusing it if too big) and see whether it needs :func:`xlsx_markup`.
+def scan_xlsx_sheet(
+    archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str, *, count_strings: bool = True
+) -> SheetScan:
+    """Bound the sheet's extent (refusing it if too big) and see whether it needs :func:`xlsx_markup`;
+    ``count_strings``: count the cells showing a shared string (no need when the workbook has none).
 
     calamine allocates (highest row) × (highest column) cells, so both come from the cell
     references: columns exactly (two- and three-letter references are rare enough to list);
@@ -250,7 +253,8 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
                 cells += raw.count(b"<c ") + raw.count(b"<c>") + raw.count(b"<c/>")
                 refs += raw.count(b' r="')
                 rows += raw.count(b"<row")
-                strings += raw.count(b't="s"')
+                if count_strings:
+                    strings += raw.count(b't="s"')
     except ZIP_DAMAGE as exc:
         raise XmlProblem(f"the sheet part {part!r} is damaged: {exc}") from exc
     except KeyError as exc:

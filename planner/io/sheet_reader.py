@@ -3,9 +3,11 @@
 Workbooks are read by python-calamine (the Rust calamine reader, as pandas'
 ``engine="calamine"``); CSV by :mod:`planner.io.csv_reader`. Before calamine expands
 anything, the fences of :mod:`planner.io.file_limits` are checked (file size, zip parts'
-declared sizes and compression ratios, the sheet's extent) and what calamine cannot tell
-is taken from the XML by :mod:`planner.io.sheet_markup` (sheet states and the active
-sheet, hidden rows and columns, formulas, error cells, percent formats).
+declared sizes and compression ratios, the sheet's extent: from the XML for XLSX and ODS,
+from the records for XLSB and XLS, :mod:`planner.io.binary_extent`) and so is the memory
+estimate of :mod:`planner.io.read_budget`; what calamine cannot tell is taken from the XML
+by :mod:`planner.io.sheet_markup` (sheet states and the active sheet, hidden rows and
+columns, formulas, error cells, percent formats).
 
 The reader keeps the spreadsheet's geometry (row ``i`` of :attr:`SheetData.rows` is
 spreadsheet row ``i + 1``, blank rows included), marks numbers shown as percentages
@@ -210,7 +212,8 @@ class _Workbook:
         if self.kind == "xlsx" and part is not None and self.info is not None:
             try:
                 with zipfile.ZipFile(self.path) as archive:
-                    scan = scan_xlsx_sheet(archive, part, self.info.percent_styles, where)
+                    shared = self.info.shared_strings in archive.namelist()
+                    scan = scan_xlsx_sheet(archive, part, self.info.percent_styles, where, count_strings=shared)
                     text = shared_text_bytes(archive, self.info.shared_strings, part, scan.string_cells)
                     check_memory(where, MAX_CELLS if scan.cells is None else scan.cells, text)
                     if scan.needs_markup:
