@@ -47,6 +47,8 @@ _LOOSE_TEXT_BOUND = 200_000_000  # shared text bytes a bound may claim before a 
 # Every pattern starts with a literal, so the scan runs at memory speed between cell references.
 _WIDE_REF = re.compile(rb' r="([A-Za-z]{3,})\d')  # column AAA (703) or beyond
 _TWO_LETTER_REF = re.compile(rb' r="([A-Za-z]{2})\d')
+_PAST_Z_REF = re.compile(rb' r="[A-Za-z]{2}')
+_BARE_CELL = re.compile(rb"<c[>/]")  # a cell without attributes: no reference to place it by
 _FAR_ROW_REF = re.compile(rb' r="[A-Za-z]{1,3}(\d{6,})"')  # row 100,000 or beyond
 _FIVE_DIGIT_REF = re.compile(rb' r="[A-Za-z]{1,3}\d{5}"')
 _FOUR_DIGIT_REF = re.compile(rb' r="[A-Za-z]{1,3}\d{4}"')
@@ -228,15 +230,18 @@ def scan_xlsx_sheet(
     whose references stay below row 100,000 is bounded by 99,999). When that bound is not
     tight enough, or cells carry no reference, the exact parse decides.
     """
-    markers = [b'hidden="', b"<f", b":f", b't="e"']
+    markers = [b'hidden="', b"<f", b't="e"']
     markers += [b' s="%d"' % index for index in sorted(percent_styles)[:50]]
     needs = len(percent_styles) > 50
     max_row = max_column = digits = 0
     cells = refs = rows = strings = 0
+    bare = False
     try:
         with archive.open(part) as handle:
-            for chunk, raw in _chunks(handle):
+            for number, (chunk, raw) in enumerate(_chunks(handle)):
                 check_time()
+                if not number and b"<sheetData" not in chunk:
+                    markers.append(b":f")  # prefixed elements: an <x:f> holds a formula
                 needs = needs or any(marker in chunk for marker in markers)
                 for match in _FAR_ROW_REF.finditer(chunk):
                     max_row = max(max_row, int(match.group(1)[:12]))
@@ -244,13 +249,15 @@ def scan_xlsx_sheet(
                     digits = max(
                         digits, 5 if _FIVE_DIGIT_REF.search(chunk) else 4 if _FOUR_DIGIT_REF.search(chunk) else 3
                     )
-                if _WIDE_REF.search(chunk):
-                    wide = {m.group(1).upper() for m in _WIDE_REF.finditer(chunk)}
-                    max_column = max(max_column, *(column_index(w.decode()) + 1 for w in wide))
-                if max_column < MAX_COLUMNS and _TWO_LETTER_REF.search(chunk):
-                    pairs = set(_TWO_LETTER_REF.findall(chunk))
-                    max_column = max(max_column, *(column_index(p.decode().upper()) + 1 for p in pairs))
-                cells += raw.count(b"<c ") + raw.count(b"<c>") + raw.count(b"<c/>")
+                if _PAST_Z_REF.search(chunk):  # one pass for the usual sheet, whose columns stop at Z
+                    if _WIDE_REF.search(chunk):
+                        wide = {m.group(1).upper() for m in _WIDE_REF.finditer(chunk)}
+                        max_column = max(max_column, *(column_index(w.decode()) + 1 for w in wide))
+                    if max_column < MAX_COLUMNS and _TWO_LETTER_REF.search(chunk):
+                        pairs = set(_TWO_LETTER_REF.findall(chunk))
+                        max_column = max(max_column, *(column_index(p.decode().upper()) + 1 for p in pairs))
+                bare = bare or _BARE_CELL.search(chunk) is not None
+                cells += raw.count(b"<c ")
                 refs += raw.count(b' r="')
                 rows += raw.count(b"<row")
                 if count_strings:
@@ -259,7 +266,7 @@ def scan_xlsx_sheet(
         raise XmlProblem(f"the sheet part {part!r} is damaged: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
-    if refs < cells + rows:
+    if bare or refs < cells + rows:
         return SheetScan(
             True, None, strings
         )  # cells without references (or prefixed XML): only the parse can place them
