@@ -3,7 +3,8 @@
 Runs offscreen on the bundled example (``examples/ml-startup.teamplan``; a generated pool
 if it is missing), solves it, and grabs each tab plus the import dialog and the Playbook
 browser, at the default window size (``results.png``) and at the minimum size
-(``results-min.png``). Usage: ``python docs/make_screenshots.py [OUTPUT_FOLDER]``.
+(``results-min.png``), plus the plan's open position selected (``results-position.png``).
+Usage: ``python docs/make_screenshots.py [OUTPUT_FOLDER]``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from planner.model.samples import generate_pool  # noqa: E402
 from planner.resources import examples_dir  # noqa: E402
 from ui.app import dark_palette, make_application  # noqa: E402
 from ui.main_window import DEFAULT_SIZE, MINIMUM_SIZE, MainWindow  # noqa: E402
+from ui.models.team_model import POSITION_ROLE  # noqa: E402
 from ui.recovery import RecoveryStore  # noqa: E402
 from ui.settings import Settings  # noqa: E402
 
@@ -84,6 +86,10 @@ def window_shots(app: QApplication, window: MainWindow, out: Path, suffix: str) 
     window.results_panel.views.setCurrentIndex(1)
     grab(app, window, out / f"results-member{suffix}.png")
     window.results_panel.views.setCurrentIndex(0)
+    positions = [team.name(r) for r in range(team.rowCount()) if team.index(r, 0).data(POSITION_ROLE)]
+    if positions and not suffix:  # an open position selected: its details, and what it covers outlined
+        window.results_panel.select_member(positions[0])
+        grab(app, window, out / "results-position.png")
     window.results_panel.select_member(None)
 
 

@@ -26,6 +26,7 @@ from planner.model.project import Project, new_project
 from planner.wording import (
     Surface,
     advice_text,
+    build_buy_notice,
     cost_split_text,
     count_text,
     growth_steps_text,
@@ -397,6 +398,9 @@ def format_plan(project: Project, plan: Plan) -> str:
     """A plain-text summary of a plan, as the command line prints it."""
     catalog = project.catalog
     lines = [f"{project.name}: {plan.status.value}" + (f" — {plan.message}" if plan.message else "")]
+    notice = build_buy_notice(plan.settings, Surface.CLI) if project.saved_before_build_buy else ""
+    if notice:
+        lines.append(f"Note: {notice}")
     if plan.status is PlanStatus.INFEASIBLE:
         return "\n".join(lines)
     gap = f", gap {plan.gap:.1%}" if plan.gap else ""

@@ -58,6 +58,29 @@ ADVICE: dict[str, dict[Surface, str]] = {
 }
 
 
+def build_buy_notice(constraints: Constraints, surface: Surface) -> str:
+    """What a plan of a project saved before open positions and training were options says about them.
+
+    Names what ``constraints`` (the plan's) now allow and how to get a pool-only plan on
+    ``surface``; "" when they allow neither.
+    """
+    positions = constraints.max_open_positions != 0
+    training = constraints.training.enabled
+    if not positions and not training:
+        return ""
+    allowed = "they are" if positions and training else "open positions are" if positions else "training is"
+    if surface is Surface.CLI:
+        flags = " ".join(f for f, on in (("--max-open-positions 0", positions), ("--no-training", training)) if on)
+        how = f"pass {flags}"
+    else:
+        steps = [s for s, on in (("set Open positions to 0", positions), ("switch training off", training)) if on]
+        how = f"{' and '.join(steps)} in Constraints"
+    return (
+        "This project was saved before Team Planner considered open positions and training; "
+        f"{allowed} now allowed: {how} for a pool-only plan."
+    )
+
+
 def advice_text(key: str, surface: Surface) -> str:
     """The advice for ``key`` on ``surface`` ("" for no advice)."""
     return ADVICE.get(key, {}).get(surface, "")

@@ -266,20 +266,56 @@ def test_status_roles_and_new_constraints_round_trip(tmp_path: Path) -> None:
     assert loaded.constraints == project.constraints
 
 
-def test_version_1_file_loads_with_defaults(tmp_path: Path) -> None:
-    data = project_to_dict(sample_project())
+def write_version_1(project: Project, path: Path) -> Path:
+    """``project`` as a Team Planner of format 1 saved it: no statuses, roles, budget scope or build-or-buy settings."""
+    data = project_to_dict(project)
     data["format_version"] = 1
     for candidate in data["candidates"]:
         del candidate["status"], candidate["roles"]
     for key in ("budget_scope", "max_open_positions", "training", "needed_within_weeks"):
         del data["constraints"][key]
-    path = tmp_path / "v1.teamplan"
+    del data["currency"], data["market_overrides"]
     path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_version_1_file_loads_with_defaults(tmp_path: Path) -> None:
+    path = write_version_1(sample_project(), tmp_path / "v1.teamplan")
     loaded = load_project(path)
+    assert loaded.saved_before_build_buy  # its plans say that positions and training are now considered
     assert [c.status for c in loaded.candidates] == [CandidateStatus.APPLICANT] * 2
     assert [c.roles for c in loaded.candidates] == [(), ()]
     assert loaded.constraints.budget_scope is BudgetScope.ALL and loaded.constraints.training == TrainingPolicy()
     assert loaded.constraints.max_open_positions is None and loaded.constraints.needed_within_weeks is None
+    save_project(loaded, path)  # saved again: format 2, and the note is gone
+    assert json.loads(path.read_text(encoding="utf-8"))["format_version"] == FORMAT_VERSION
+    assert not load_project(path).saved_before_build_buy
+
+
+def test_the_first_plan_of_a_version_1_project_says_positions_and_training_are_now_considered(tmp_path: Path) -> None:
+    import io
+
+    from planner.cli import main as cli_main
+
+    project = load_project(Path(__file__).resolve().parent.parent / "examples" / "ml-startup.teamplan")
+    path = write_version_1(project, tmp_path / "old.teamplan")
+    note = (
+        "Note: This project was saved before Team Planner considered open positions and training; they are now "
+        "allowed: pass --max-open-positions 0 --no-training for a pool-only plan."
+    )
+    for args, shown in (([], True), (["--max-open-positions", "0", "--no-training"], False)):
+        out = io.StringIO()
+        code = cli_main(["solve", str(path), "-q", "--deterministic", *args], stdout=out, stderr=io.StringIO())
+        assert code == 0
+        assert (note in out.getvalue().splitlines()) is shown
+    out = io.StringIO()
+    assert cli_main(["solve", str(path), "-q", "--deterministic", "--no-training"], stdout=out) == 0
+    assert "open positions are now allowed: pass --max-open-positions 0 for a pool-only plan." in out.getvalue()
+    new = tmp_path / "new.teamplan"
+    save_project(project, new)
+    out = io.StringIO()
+    assert cli_main(["solve", str(new), "-q", "--deterministic"], stdout=out) == 0
+    assert "saved before Team Planner considered" not in out.getvalue()
 
 
 def test_newer_format_is_refused_clearly(tmp_path: Path) -> None:

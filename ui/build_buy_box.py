@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QWidget
 
 from planner.model.constraints import Constraints, TrainingPolicy
+from planner.model.money import Currency, format_money
 from ui.document import ProjectDocument
 from ui.spin_boxes import counting_spin_box
 
@@ -67,6 +68,10 @@ class BuildBuyBox(QGroupBox):
         doc.projectReplaced.connect(self.refresh)
         doc.constraintsChanged.connect(self.refresh)
         self.refresh()
+
+    def set_currency(self, currency: Currency) -> None:
+        """Write the training cost in the project's currency."""
+        self.cost_per_level.setPrefix(format_money(0, currency).removesuffix("0"))
 
     def inputs(self) -> list[QWidget]:
         return [

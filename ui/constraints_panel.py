@@ -1,8 +1,10 @@
-"""The Constraints tab: team size, budget, tasks per person, redundancy, objective order, time limit.
+"""The Constraints tab: team size, budget and its currency, tasks per person, redundancy, objective, time limit.
 
 Each control edits one field of the frozen :class:`Constraints` through the document
 (undoable; a run of spin-box steps merges into one undo step). The panel re-reads the
-constraints whenever they change, so undo/redo moves the controls too.
+constraints whenever they change, so undo/redo moves the controls too. The currency
+(ISO code from Qt's locale data, and the symbol, which can be changed) is the project's:
+picking one is an undoable edit, and the budget and every cost in the app are shown in it.
 """
 
 from __future__ import annotations
@@ -17,13 +19,16 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
+from planner.model.money import Currency, format_money
 from planner.wording import budget_scope_text
 from ui.build_buy_box import BuildBuyBox
+from ui.currencies import choice_for, currency_choices
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import status_text
 from ui.spin_boxes import counting_spin_box, spin_box
@@ -53,6 +58,32 @@ class ConstraintsPanel(QWidget):
         self.budget.setGroupSeparatorShown(True)
         self.budget.setSpecialValueText("No limit")
         self.budget.setToolTip("The team's total annual cost stays within this budget")
+        self.currency = QComboBox()
+        self.currency.setObjectName("currency")
+        self.currency.setAccessibleName("Currency")
+        self.currency.setToolTip("The project's currency: the budget and every cost are shown in it")
+        for choice in currency_choices():
+            self.currency.addItem(choice.label, choice.code)
+        # As wide as a usual name ("EUR — Euro (€)"), not the longest of 150: the list pops up wider.
+        self.currency.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.currency.setMinimumContentsLength(24)
+        self.currency_symbol = QLineEdit()
+        self.currency_symbol.setAccessibleName("Currency symbol")
+        self.currency_symbol.setToolTip("The symbol written before amounts (for example $, €, CHF)")
+        self.currency_symbol.setMaxLength(8)
+        self.currency_symbol.setFixedWidth(self.currency_symbol.fontMetrics().horizontalAdvance("CHF CHF") + 16)
+        # The budget's row also holds its currency (one row fewer: the form fits the minimum window).
+        currency_row = QHBoxLayout()
+        currency_row.setContentsMargins(0, 0, 0, 0)
+        currency_row.addWidget(self.budget)
+        currency_label = QLabel("in curr&ency:")
+        currency_label.setBuddy(self.currency)
+        currency_row.addWidget(currency_label)
+        currency_row.addWidget(self.currency)
+        symbol_label = QLabel("S&ymbol:")
+        symbol_label.setBuddy(self.currency_symbol)
+        currency_row.addWidget(symbol_label)
+        currency_row.addWidget(self.currency_symbol)
         self.budget_scope = QComboBox()
         for scope in BudgetScope:
             self.budget_scope.addItem(budget_scope_text(scope).capitalize(), scope.value)
@@ -80,7 +111,9 @@ class ConstraintsPanel(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         form.addRow("Team size, at &least:", self.team_min)
         form.addRow("Team size, at &most:", self.team_max)
-        form.addRow("&Budget (annual):", self.budget)
+        budget_label = QLabel("&Budget (annual):")
+        budget_label.setBuddy(self.budget)
+        form.addRow(budget_label, currency_row)
         form.addRow("Budget &covers:", self.budget_scope)
         form.addRow("&Tasks per person, at most:", self.tasks_per_person)
         form.addRow("&Redundancy per requirement:", self.redundancy)
@@ -126,18 +159,38 @@ class ConstraintsPanel(QWidget):
         self.budget_scope.currentIndexChanged.connect(
             lambda i: self._edit("budget_scope", BudgetScope(self.budget_scope.itemData(i)), "Budget scope")
         )
+        self.currency.activated.connect(self._currency_picked)
+        self.currency_symbol.editingFinished.connect(self._symbol_edited)
+        doc.currencyChanged.connect(self.refresh)
         doc.projectReplaced.connect(self.refresh)
         doc.constraintsChanged.connect(self.refresh)
         self.refresh()
 
     def set_editing_enabled(self, enabled: bool) -> None:
-        for widget in self._inputs() + self.build_buy.inputs():
+        for widget in self._inputs() + self.build_buy.inputs() + [self.currency_symbol]:
             widget.setEnabled(enabled)
+
+    def _currency_picked(self, index: int) -> None:
+        code = str(self.currency.itemData(index))
+        choice = next((c for c in currency_choices() if c.code == code), None)
+        if choice is not None and not self._updating and not self._doc.set_currency(choice.currency):
+            self.refresh()
+
+    def _symbol_edited(self) -> None:
+        symbol = self.currency_symbol.text().strip()
+        current = self._doc.project.currency
+        if (
+            not self._updating
+            and symbol != current.symbol
+            and not self._doc.set_currency(Currency(current.code, symbol))
+        ):
+            self.refresh()
 
     def _inputs(self) -> list[QWidget]:
         return [
             self.team_min,
             self.team_max,
+            self.currency,
             self.budget,
             self.budget_scope,
             self.tasks_per_person,
@@ -150,6 +203,17 @@ class ConstraintsPanel(QWidget):
     def _edit(self, field_name: str, value: Any, text: str) -> None:
         if not self._updating and not self._doc.set_constraint(field_name, value, text):
             self.refresh()
+
+    def _show_currency(self, currency: Currency) -> None:
+        index = self.currency.findData(currency.code)
+        if index < 0:  # a code Qt's data does not name: offer it as it is
+            self.currency.addItem(choice_for(currency).label, currency.code)
+            index = self.currency.count() - 1
+        self.currency.setCurrentIndex(index)
+        self.currency_symbol.setText(currency.symbol)
+        prefix = format_money(0, currency).removesuffix("0")  # "$", "CHF ", "€"
+        self.budget.setPrefix(prefix)
+        self.build_buy.set_currency(currency)
 
     def refresh(self) -> None:
         """Show the document's constraints (without echoing edits back)."""
@@ -165,6 +229,7 @@ class ConstraintsPanel(QWidget):
             self.min_fit.setValue(round((c.min_role_fit or 0) * 100))
             self.objective.setCurrentIndex(max(0, self.objective.findData(c.objective_order.value)))
             self.time_limit.setValue(c.time_limit)
+            self._show_currency(self._doc.project.currency)
         finally:
             self._updating = False
         catalog = self._doc.project.catalog

@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoStack
 from planner.model.candidate_merge import DuplicateChoice, MergedImport, match_candidates, merge_import
 from planner.model.candidates import Candidate, candidate_problems, unique_name
 from planner.model.constraints import Constraints
+from planner.model.money import Currency
 from planner.model.plan import Plan
 from planner.model.project import Project, all_subtasks, new_project
 from planner.model.requirements import default_levels
@@ -33,6 +34,7 @@ from ui.undo_commands import (
     ReplaceCandidatesCommand,
     RequirementState,
     SetConstraintsCommand,
+    SetCurrencyCommand,
     SetRequirementsCommand,
 )
 
@@ -47,6 +49,7 @@ class ProjectDocument(QObject):
     constraintsChanged = Signal()
     requirementsChanged = Signal()
     nameChanged = Signal(str)
+    currencyChanged = Signal()
     planChanged = Signal()
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
@@ -91,6 +94,9 @@ class ProjectDocument(QObject):
         return self._extra_dirty or not self.undo_stack.isClean()
 
     def mark_saved(self, path: Path) -> None:
+        """The project was saved to ``path`` (in the current format: its plans no longer carry the
+        note of a project saved before open positions and training were options)."""
+        self._project.saved_before_build_buy = False
         self._path = path
         self._extra_dirty = False
         self.undo_stack.setClean()
@@ -314,6 +320,15 @@ class ProjectDocument(QObject):
             self.undo_stack.push(RenameProjectCommand(self, name))
         return True
 
+    def set_currency(self, currency: Currency) -> bool:
+        """Show every cost of the project in ``currency`` (ISO code and symbol); one undo step."""
+        problems = currency.problems()
+        if problems:
+            return self._reject("; ".join(problems))
+        if currency != self._project.currency:
+            self.undo_stack.push(SetCurrencyCommand(self, currency))
+        return True
+
     # --- low-level setters used by the undo commands ------------------------------------
 
     def row_of(self, name: str) -> int:
@@ -371,3 +386,8 @@ class ProjectDocument(QObject):
     def apply_name(self, name: str) -> None:
         self._project.name = name
         self.nameChanged.emit(name)
+
+    def apply_currency(self, currency: Currency) -> None:
+        self._project.currency = currency
+        self.candidate_model.currency_changed()
+        self.currencyChanged.emit()

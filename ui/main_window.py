@@ -103,7 +103,11 @@ class MainWindow(QMainWindow):
         self.doc.projectReplaced.connect(self._on_project_replaced)
         self.doc.modifiedChanged.connect(self.setWindowModified)
         self.doc.pathChanged.connect(self._update_title)
+        self.doc.pathChanged.connect(
+            lambda: self.results_panel.set_saved_before_build_buy(self.doc.project.saved_before_build_buy)
+        )
         self.doc.nameChanged.connect(self._update_title)
+        self.doc.currencyChanged.connect(self._on_currency_changed)
         self.doc.editRejected.connect(lambda text: self.statusBar().showMessage(f"Not changed: {text}", 8000))
         self.files.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
         self.solver.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -211,6 +215,7 @@ class MainWindow(QMainWindow):
         project = self.doc.project
         self.results_panel.set_catalog(project.catalog)
         self.results_panel.currency = project.currency
+        self.results_panel.set_saved_before_build_buy(project.saved_before_build_buy)
         self.supply_panel.set_catalog(project.catalog)
         problem = None
         if project.plan is not None:
@@ -220,6 +225,9 @@ class MainWindow(QMainWindow):
                 problem = None
         self.results_panel.show_plan(problem, project.plan)
         self._update_title()
+
+    def _on_currency_changed(self) -> None:
+        self.results_panel.currency = self.doc.project.currency
 
     def refresh_supply(self) -> None:
         """Recompute the supply check now (it also follows every edit by itself)."""

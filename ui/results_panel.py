@@ -31,9 +31,11 @@ from planner.analyses.coverage import CoverageCell, CoverageMatrix, coverage_mat
 from planner.model.catalog import Catalog, default_catalog
 from planner.model.constraints import BudgetScope
 from planner.model.money import USD, Currency, format_money
-from planner.model.plan import Member, Plan, PlanStatus
+from planner.model.plan import Member, OpenPosition, Plan, PlanStatus
 from planner.model.project import Problem
 from planner.wording import (
+    Surface,
+    build_buy_notice,
     cost_split_text,
     count_text,
     hire_text,
@@ -50,9 +52,9 @@ from ui.charts.radar import RadarChart, level_bands
 from ui.charts.skill_bars import SkillBars, SkillLevel
 from ui.models.candidate_table_model import short_skill_name
 from ui.models.coverage_model import CellState
-from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, format_cost, format_fit
+from ui.models.team_model import NAME_ROLE, SORT_ROLE, TeamColumn, TeamModel, TeamRow, format_cost, format_fit
 
-LEFT_MIN, RIGHT_MIN = 560, 380  # pixels for the team and gaps column, and at least for the views
+LEFT_MIN, RIGHT_MIN = 580, 380  # pixels for the team and gaps column (five rows with a scroll bar), and the views
 DETAILS_HEIGHT = 170  # pixels the Details box gets when it appears (taken from the gaps below)
 EMPTY_HINT = "No plan yet.\nPress Solve (Ctrl+R) to staff the team from the candidates."
 BANNER_STYLES = {
@@ -72,7 +74,7 @@ def _box(title: str, *widgets: QWidget) -> QGroupBox:
 
 
 class ColumnsSplitter(QSplitter):
-    """The results' two columns: the team and gaps column keeps about 560 px (roles and tasks read
+    """The results' two columns: the team and gaps column keeps about 580 px (roles and tasks read
     whole) while the window is narrow, and 45 % when it is wide; the heatmap scrolls sideways
     instead of cutting a title. Once the user drags the divider, their split stands."""
 
@@ -105,7 +107,7 @@ class ResultsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._catalog = default_catalog()
-        self.currency: Currency = USD  # the project's; the window sets it with the catalog
+        self._currency: Currency = USD  # the project's; the window sets it with the catalog
         self._problem: Problem | None = None
         self._plan: Plan | None = None
         self._matrix = CoverageMatrix((), (), {})
@@ -122,6 +124,12 @@ class ResultsPanel(QWidget):
         self.status_label.setFont(font)
         self.summary_label = QLabel("")
         self.summary_label.setObjectName("summaryLine")
+        self._saved_before_build_buy = False
+        self.notice_label = QLabel("")  # a plan of a project saved before positions and training were options
+        self.notice_label.setObjectName("buildBuyNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.hide()
 
         self.empty_label = QLabel(EMPTY_HINT)
         self.empty_label.setObjectName("emptyState")
@@ -146,8 +154,8 @@ class ResultsPanel(QWidget):
         self.team_view.setAlternatingRowColors(True)
         header = self.team_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(TeamColumn.ROLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(TeamColumn.TASKS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TeamColumn.ROLE, QHeaderView.ResizeMode.Stretch)  # tasks are one a line:
+        # their column fits its longest name, and the role (two lines) gets the rest
         # Two text lines per row, fixed: sizing rows to contents asks data() of every cell on every
         # layout pass, which stalls the window while a solve runs on a large pool.
         rows = self.team_view.verticalHeader()
@@ -222,7 +230,7 @@ class ResultsPanel(QWidget):
         self._left = left
         self._fitted_rows = -1
 
-        content.setSizes([560, 700])
+        content.setSizes([LEFT_MIN, 700])
         left.setSizes([240, 180, 400])
 
         self.stack = QStackedWidget()
@@ -231,10 +239,23 @@ class ResultsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.status_label)
         layout.addWidget(self.summary_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.stack, 1)
         self._show_empty(EMPTY_HINT)
 
     # --- public API -------------------------------------------------------------------
+
+    @property
+    def currency(self) -> Currency:
+        """The project's currency: every cost the panel shows is in it."""
+        return self._currency
+
+    @currency.setter
+    def currency(self, currency: Currency) -> None:
+        self._currency = currency
+        self.team_model.set_currency(currency)
+        self.heatmap.coverage_model().set_currency(currency)
+        self._refresh()
 
     def set_catalog(self, catalog: Catalog) -> None:
         """Use ``catalog`` for names and levels (a plan's problem brings its own catalog)."""
@@ -242,6 +263,23 @@ class ResultsPanel(QWidget):
         self.team_model.set_catalog(catalog)
         self.heatmap.set_catalog(catalog)
         self._refresh()
+
+    def set_saved_before_build_buy(self, saved_before: bool) -> None:
+        """Whether the project was saved before open positions and training were options: its
+        plans then say that they now consider them (until the project is saved again)."""
+        self._saved_before_build_buy = saved_before
+        self._show_notice()
+
+    def notice_text(self) -> str:
+        return self.notice_label.text() if self.notice_label.isVisibleTo(self) else ""
+
+    def _show_notice(self) -> None:
+        plan = self._plan
+        notice = ""
+        if self._saved_before_build_buy and plan is not None:
+            notice = build_buy_notice(plan.settings, Surface.APP)
+        self.notice_label.setText(f"Note: {notice}" if notice else "")
+        self.notice_label.setVisible(bool(notice))
 
     def show_plan(self, problem: Problem | None, plan: Plan | None) -> None:
         """Show ``plan`` (None: the empty state) for ``problem`` (None: use the plan's own records)."""
@@ -290,9 +328,10 @@ class ResultsPanel(QWidget):
 
     def _refresh(self) -> None:
         plan = self._plan
+        self._show_notice()
         self._quiet = True
         try:
-            self.team_model.set_plan(plan)
+            self.team_model.set_plan(plan, self._problem)
         finally:
             self._quiet = False
         if plan is None:
@@ -319,11 +358,12 @@ class ResultsPanel(QWidget):
         self.status_label.setVisible(True)
         self.status_label.setStyleSheet(BANNER_STYLES["warn" if plan.uncovered else "ok"])
         self._matrix = coverage_matrix(self._problem, plan)
+        self.heatmap.coverage_model().set_training({(m.candidate, t.skill): t for m in plan.team for t in m.training})
         self._show_heatmap()
         self.summary_label.setText(self._summary(plan))
         self.gaps.setHtml(self._gaps_html(plan))
         self._fit_team_height()
-        keep = self._selected if self._selected and plan.member(self._selected) else None
+        keep = self._selected if self._selected and self.team_model.row_of(self._selected) >= 0 else None
         self._quiet = True
         try:
             self.select_member(keep)
@@ -386,14 +426,19 @@ class ResultsPanel(QWidget):
 
     # --- radar and text ---------------------------------------------------------------
 
-    def _rating(self, member: Member, skill: str) -> float:
+    def _rating(self, row: TeamRow, skill: str) -> float:
+        """A member's rating, at the level the plan trains them to; what an open position must bring."""
+        if isinstance(row, OpenPosition):
+            return float(row.min_ratings.get(skill, 0))
+        rating = max((c.rating for c in row.covers if c.skill == skill), default=0.0)
         problem = self._problem
-        if problem is not None:
-            try:
-                return problem.candidate(member.candidate).rating(skill)
-            except KeyError:
-                pass
-        return max((c.rating for c in member.covers if c.skill == skill), default=0.0)
+        if problem is not None and row.candidate in problem.candidates_by_name:
+            rating = problem.candidate(row.candidate).rating(skill)
+        return max([rating, *(float(t.to_level) for t in row.training if t.skill == skill)])
+
+    def _selected_row(self) -> TeamRow | None:
+        row = self.team_model.row_of(self._selected) if self._selected else -1
+        return self.team_model.member(row) if row >= 0 else None
 
     def _update_radar(self) -> None:
         plan, catalog = self._plan, self._catalog
@@ -409,22 +454,23 @@ class ResultsPanel(QWidget):
             self.skill_bars.set_levels([], catalog.scale.max, level_bands(catalog.scale))
             return
         required = [max((r.level for r in plan.requirements if r.skill == s), default=0) for s in skills]
-        best = [max((self._rating(m, s) for m in plan.team), default=0.0) for s in skills]
+        rows: list[TeamRow] = [*plan.team, *plan.open_positions]
+        best = [max((self._rating(m, s) for m in rows), default=0.0) for s in skills]
         series: list[tuple[str, list[float], QColor | None]] = [
             ("Team (best per skill)", best, None),
             ("Required (highest level)", [float(v) for v in required], None),
         ]
-        member = plan.member(self._selected) if self._selected else None
+        member = self._selected_row()
         mine = [self._rating(member, s) for s in skills] if member is not None else None
+        name = self._selected or ""
         if member is not None and mine is not None:
-            series.append((member.candidate, mine, None))
+            series.append((name, mine, None))
         self.radar.set_series(series, dashed={"Required (highest level)"})
-        rows = [
+        levels = [
             SkillLevel(self._skill_name(s), float(required[i]), best[i], mine[i] if mine is not None else None)
             for i, s in enumerate(skills)
         ]
-        name = member.candidate if member is not None else ""
-        self.skill_bars.set_levels(rows, catalog.scale.max, level_bands(catalog.scale), name)
+        self.skill_bars.set_levels(levels, catalog.scale.max, level_bands(catalog.scale), name if mine else "")
 
     def _skill_name(self, skill: str) -> str:
         try:
@@ -530,41 +576,62 @@ class ResultsPanel(QWidget):
 
     def _team_activated(self, index: QModelIndex) -> None:
         name = index.data(NAME_ROLE)
-        if name:
+        plan = self._plan
+        if name and plan is not None and plan.member(str(name)) is not None:  # a position has no candidate to open
             self.memberActivated.emit(str(name))
 
     def _set_selected(self, name: str | None, *, emit: bool) -> None:
         self._selected = name
         self.heatmap.highlight_member(name)
         self._update_radar()
-        plan = self._plan
-        member = plan.member(name) if plan is not None and name else None
-        self._show_details(member is not None)  # before the text: showing it re-lays the box out
-        self.details.setHtml(self._member_html(member) if member is not None else "")
+        row = self._selected_row()
+        self._show_details(row is not None)  # before the text: showing it re-lays the box out
+        if isinstance(row, OpenPosition):
+            self.details.setHtml(self._position_html(name or "", row))
+        else:
+            self.details.setHtml(self._member_html(row) if row is not None else "")
         self.details.verticalScrollBar().setValue(0)  # the member's name first
         if emit and name:
             self.memberSelected.emit(name)
 
     def _member_html(self, member: Member) -> str:
-        catalog = self._catalog
         role = self.team_model.role_name(member.role)
         tasks = self.team_model.task_names(member) or "none"
+        cost = format_cost(member.cost, self.currency)
         head = (
             f"<p><b>{escape(member.candidate)}</b> ({staff_or_hire(member.employee)}) — {escape(role)}, "
-            f"role fit {format_fit(member.fit)}, cost {format_cost(member.cost)}<br>Tasks: {escape(tasks)}</p>"
+            f"role fit {format_fit(member.fit)}, cost {cost}<br>Tasks: {escape(tasks)}</p>"
         )
-        covered = [c for c in self._matrix.cells.values() if member.candidate in c.covered_by]
+        if member.training:
+            items = "".join(
+                f"<li>{escape(training_text(self._catalog, t, self.currency))}</li>" for t in member.training
+            )
+            total = format_money(member.training_cost, self.currency)
+            head += f"<p>Training ({count_text(len(member.training), 'skill')}, {total}):</p><ul>{items}</ul>"
+        return head + self._covers_html(member.candidate, "Covers no requirement on its own.")
+
+    def _position_html(self, name: str, position: OpenPosition) -> str:
+        """An open position as the details show it: title, tasks, what it must bring, costs, time to fill."""
+        lines = position_lines(self._catalog, position, self.currency)
+        cost = format_money(position.cost, self.currency)
+        head = f"<p><b>{escape(name.split(':', 1)[0])}</b> (open position, first-year cost {cost})</p>"
+        head += "<ul>" + "".join(f"<li>{escape(line.strip())}</li>" for line in lines) + "</ul>"
+        return head + self._covers_html(name, "Covers no requirement on its own.", verb="brings")
+
+    def _covers_html(self, name: str, none: str, verb: str = "rates") -> str:
+        """The requirements ``name`` (a member or a position's label) covers, marking those only they cover."""
+        covered = [c for c in self._matrix.cells.values() if name in c.covered_by]
         if not covered:
-            return head + "<p>Covers no requirement on its own.</p>"
+            return f"<p>{none}</p>"
         items = []
         for cell in covered:
-            rating = dict(cell.on_task).get(member.candidate, 0.0)
+            rating = dict(cell.on_task).get(name, 0.0)
             alone = " — <b>the only one</b>" if len(cell.covered_by) == 1 else ""
             items.append(
                 f"<li>{escape(self._pair(cell.task, cell.skill))} ≥ {cell.required}: "
-                f"rates {escape(level_text(catalog, rating))}{alone}</li>"
+                f"{verb} {escape(level_text(self._catalog, rating))}{alone}</li>"
             )
-        return head + f"<p>Covers {count_text(len(covered), 'requirement')}:</p><ul>{''.join(items)}</ul>"
+        return f"<p>Covers {count_text(len(covered), 'requirement')}:</p><ul>{''.join(items)}</ul>"
 
     def _show_requirement(self, task: str, skill: str) -> None:
         cell = self._matrix.cells.get((task, skill))

@@ -5,7 +5,9 @@ with the members who cover it, amber where one departure would uncover it and re
 it is already short; its Critical box (or the "Mark critical" button) asks the main window
 to require two members for that requirement, as an undoable constraint change
 (:attr:`RobustnessPanel.criticalToggled`). Right, one row per member: what their leaving
-would uncover, which tasks would be left with nobody, and who in the pool could step in.
+would uncover, which tasks would be left with nobody, and who could step in: candidates from
+the pool first, then (where the constraints allow one more position) the positions the market
+could fill instead, "open a position: <role> (<variant>)", cheapest first.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from planner.analyses.robustness import DepartureImpact, RobustnessReport, robustness
 from planner.model.catalog import Catalog, default_catalog
+from planner.model.money import Currency
 from planner.model.plan import Plan, PlanStatus
 from planner.model.project import Problem
 from planner.wording import count_text, number_text, plural, requirement_text
@@ -43,7 +46,15 @@ from ui.models.bus_factor_model import (
     Risk,
 )
 from ui.models.bus_factor_model import SORT_ROLE as BUS_SORT_ROLE
-from ui.models.departure_model import NAME_ROLE, SORT_ROLE, DepartureModel, ReplacementModel
+from ui.models.departure_model import (
+    NAME_ROLE,
+    SORT_ROLE,
+    DepartureModel,
+    ReplacementModel,
+    stand_in_title,
+    stand_ins_text,
+)
+from ui.models.team_model import format_cost
 
 EMPTY_HINT = "No plan yet.\nSolve (Ctrl+R) to see how many people each requirement depends on."
 
@@ -202,6 +213,10 @@ class RobustnessPanel(QWidget):
         self._show_impact(self._impact(self.selected_member()))
         self._update_critical_button()
 
+    def set_currency(self, currency: Currency) -> None:
+        """Show the stand-ins' costs in the project's currency."""
+        self.replacement_model.currency = currency
+
     def report(self) -> RobustnessReport | None:
         return self._report
 
@@ -276,12 +291,23 @@ class RobustnessPanel(QWidget):
                 "<p>Nobody in the pool can take all of their tasks and cover what would be lost"
                 " (within the budget and tasks-per-person limit).</p>"
             )
+        if impact.positions:
+            first = impact.positions[0]
+            cost = format_cost(first.cost, self.replacement_model.currency)
+            parts.append(
+                f"<p>Or open a position: {escape(stand_in_title(catalog, first))}, {cost} in the first year, "
+                f"about {count_text(first.weeks_to_fill, 'week')} to fill"
+                + (f" ({count_text(len(impact.positions), 'option')} below)" if len(impact.positions) > 1 else "")
+                + ".</p>"
+            )
         self.impact_text.setHtml("".join(parts))
-        self.replacement_model.set_rows(impact.replacements, catalog)
-        count = len(impact.replacements)
-        self.replacement_label.setText(
-            f"Could step in (cheapest first): {count}" if count else "Could step in: nobody in the pool"
-        )
+        self.replacement_model.set_rows(impact.replacements, catalog, impact.positions)
+        if impact.replacements or impact.positions:
+            self.replacement_label.setText(
+                f"Could step in (the pool, then positions; cheapest first): {stand_ins_text(impact)}"
+            )
+        else:
+            self.replacement_label.setText("Could step in: nobody in the pool, and no position to open")
 
     def _task_name(self, task: str) -> str:
         try:

@@ -194,6 +194,7 @@ class ScenariosPanel(QWidget):
         self.list_model.refresh()
         project = self._project
         if project is not None:
+            self.comparison_model.currency = project.currency
             self.comparison_model.set_comparison(compare_scenarios(project), project.catalog)
         else:
             self.comparison_model.set_comparison(Comparison(()))

@@ -26,11 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint, tradeoff_curve
+from planner.model.money import Currency, format_money
 from planner.model.plan import Plan
 from planner.model.project import Problem
 from planner.wording import count_text
 from ui.charts.tradeoff_chart import TradeoffChart, format_limit, point_tooltip
-from ui.models.team_model import format_cost
 from ui.worker import Worker
 
 CurveFunction = Callable[..., tuple[TradeoffPoint, ...]]
@@ -158,6 +158,11 @@ class TradeoffPanel(QWidget):
 
     def axis(self) -> TradeoffAxis:
         return self._axis
+
+    def set_currency(self, currency: Currency) -> None:
+        """Show budgets and costs in the project's currency."""
+        self.chart.currency = currency
+        self._show_detail()
 
     def set_axis(self, axis: TradeoffAxis) -> None:
         self.axis_box.setCurrentIndex(self.axis_box.findData(axis.value))
@@ -291,8 +296,8 @@ class TradeoffPanel(QWidget):
         text += ", all proven optimal" if proven == len(points) else f", {proven} proven optimal"
         cheapest, richest = min(points, key=lambda p: p.limit), max(points, key=lambda p: p.limit)
         text += (
-            f". From {format_limit(cheapest.limit, self._axis)} ({cheapest.covered} covered) "
-            f"to {format_limit(richest.limit, self._axis)} ({richest.covered} covered)."
+            f". From {format_limit(cheapest.limit, self._axis, self.chart.currency)} ({cheapest.covered} covered) "
+            f"to {format_limit(richest.limit, self._axis, self.chart.currency)} ({richest.covered} covered)."
         )
         return text
 
@@ -310,10 +315,9 @@ class TradeoffPanel(QWidget):
         else:
             point = self._points[index]
             team = ", ".join(m.candidate for m in point.plan.team) or "nobody"
-            first = point_tooltip(point, self._axis).split("\n")[:3]
-            self.detail_label.setText(
-                f"<b>{' · '.join(first)}</b><br>Team: {team} (total {format_cost(point.plan.total_cost)})"
-            )
+            first = point_tooltip(point, self._axis, self.chart.currency).split("\n")[:3]
+            total = format_money(point.plan.total_cost, self.chart.currency)
+            self.detail_label.setText(f"<b>{' · '.join(first)}</b><br>Team: {team} (total {total})")
         self._update_controls()
 
     def _axis_changed(self, _index: int) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoCommand
 
 from planner.model.candidates import Candidate
 from planner.model.constraints import Constraints
+from planner.model.money import Currency
 from planner.model.project import Project
 
 
@@ -54,6 +55,8 @@ class EditTarget(Protocol):
     def apply_requirement_state(self, state: RequirementState) -> None: ...
 
     def apply_name(self, name: str) -> None: ...
+
+    def apply_currency(self, currency: Currency) -> None: ...
 
 
 class _MergeIds:
@@ -200,6 +203,20 @@ class RenameProjectCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._doc.apply_name(self._old)
+
+
+class SetCurrencyCommand(QUndoCommand):
+    """Change the project's currency (code and symbol): every cost is shown in it."""
+
+    def __init__(self, doc: EditTarget, currency: Currency) -> None:
+        super().__init__(f"Currency {currency.code}")
+        self._doc, self._old, self._new = doc, doc.project.currency, currency
+
+    def redo(self) -> None:
+        self._doc.apply_currency(self._new)
+
+    def undo(self) -> None:
+        self._doc.apply_currency(self._old)
 
 
 def renamed_in_constraints(constraints: Constraints, old: str, new: str) -> Constraints:

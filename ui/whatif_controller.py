@@ -21,8 +21,10 @@ from planner.analyses.growth import needed_skills
 from planner.analyses.scenario_solve import ScenarioProgress, scenario_problems, solve_scenarios
 from planner.analyses.scenarios import find_scenario
 from planner.errors import PlannerError
+from planner.model.money import format_money
 from planner.model.plan import Plan
 from planner.model.project import Problem
+from planner.wording import count_text
 from ui.candidates_panel import CandidatesPanel
 from ui.document import ProjectDocument
 from ui.robustness_panel import RobustnessPanel
@@ -67,7 +69,8 @@ class WhatIfController(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        for signal in (doc.candidatesChanged, doc.requirementsChanged, doc.constraintsChanged, doc.planChanged):
+        signals = (doc.candidatesChanged, doc.requirementsChanged, doc.constraintsChanged, doc.planChanged)
+        for signal in (*signals, doc.currencyChanged):
             signal.connect(self._timer.start)
         doc.projectReplaced.connect(self._project_replaced)
 
@@ -114,6 +117,8 @@ class WhatIfController(QObject):
         """Show the document's current setup and plan in every panel."""
         project = self._doc.project
         problem = self._problem()
+        self.robustness_panel.set_currency(project.currency)
+        self.tradeoff_panel.set_currency(project.currency)
         self.scenarios_panel.refresh()  # "what differs" is measured against the editor
         self.tradeoff_panel.set_problem(problem, project.plan)
         self.robustness_panel.show_plan(problem, project.plan)
@@ -162,7 +167,8 @@ class WhatIfController(QObject):
     def load_plan(self, plan: Plan) -> None:
         """Show a trade-off point's plan as the current plan."""
         self._set_plan(plan)
-        self.message.emit(f"Loaded the plan with {len(plan.team)} people, cost {plan.total_cost:,.0f}")
+        cost = format_money(plan.total_cost, self._doc.project.currency)
+        self.message.emit(f"Loaded the plan with {count_text(plan.headcount, 'person')}, cost {cost}")
 
     def _set_plan(self, plan: Plan | None) -> None:
         self._doc.set_plan(plan)

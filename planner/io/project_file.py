@@ -13,7 +13,9 @@ the reason.
 
 Format 2 adds each candidate's ``status`` (employee or applicant) and ``roles`` and the
 constraints' budget scope, open positions, training policy and deadline; format-1 files
-load with the defaults.
+load with the defaults (positions and training allowed) and with
+:attr:`Project.saved_before_build_buy` set, so that their plans say that they now consider
+them (:func:`planner.wording.build_buy_notice`).
 """
 
 from __future__ import annotations
@@ -354,6 +356,7 @@ class _ProjectReader:
             scenarios=scenarios,
             currency=self.currency(data.get("currency")),
             market_overrides=self.market_overrides(data.get("market_overrides", {}), catalog),
+            saved_before_build_buy=version < 2,
         )
 
     def currency(self, value: Any) -> Currency:

@@ -58,6 +58,9 @@ class Project:
     scenarios: list[Scenario] = field(default_factory=list)
     currency: Currency = field(default_factory=system_currency)
     market_overrides: dict[str, RoleMarket] = field(default_factory=dict)  # role id -> the project's own figures
+    # Loaded from a file saved before open positions and training were options (format 1): its
+    # plans now consider them by default, and say so until the project is saved again.
+    saved_before_build_buy: bool = False
 
     @property
     def tasks(self) -> tuple[str, ...]:

@@ -228,17 +228,29 @@ class TeamModel:
             people = min(people, team_max)
         return people * self.prep.problem.constraints.max_tasks_per_person + 1
 
-    def _fit_expr(self) -> cp_model.LinearExpr:
-        """Minus fit (weighted) plus secondary tasks: best fit first, then primary tasks."""
+    def fit_coefficients(self) -> list[list[int]]:
+        """Per type and pattern: what one member adds to the fit stage (minus weighted fit, plus secondary tasks)."""
         weight = self._fit_weight()
-        variables, coefficients = [], []
-        for k, kind in enumerate(self.types):
-            for j, (s, tasks) in enumerate(kind.patterns):
+        out = []
+        for kind in self.types:
+            row = []
+            for s, tasks in kind.patterns:
                 shape = self.prep.shapes[s]
                 secondary = sum(1 for t in tasks if not shape.primary[shape.tasks.index(t)])
-                variables.append(self.take[k][j])
-                coefficients.append(secondary - weight * kind.fit[s])
-        return cp_model.LinearExpr.weighted_sum(variables, coefficients)
+                row.append(secondary - weight * kind.fit[s])
+            out.append(row)
+        return out
+
+    def fit_value(self, key: tuple[int, ...]) -> int:
+        """The fit stage's value of a team with :func:`planner.solver.incumbent.true_key` ``key``."""
+        return self._fit_weight() * key[-2] + key[-1]
+
+    def _fit_expr(self) -> cp_model.LinearExpr:
+        """Minus fit (weighted) plus secondary tasks: best fit first, then primary tasks."""
+        coefficients = self.fit_coefficients()
+        return cp_model.LinearExpr.weighted_sum(
+            [var for row in self.take for var in row], [c for row in coefficients for c in row]
+        )
 
     def _changes_expr(self) -> cp_model.LinearExpr:
         """People leaving or joining the previous team, plus members whose role changed."""
@@ -273,25 +285,30 @@ class TeamModel:
         training = self.training.assign(value, on_pattern) if self.training is not None else ()
         return Selection(tuple(members), training)
 
-    def hint(self, selection: Selection) -> None:
-        """Hint the counts of ``selection`` (people not in this model are skipped)."""
-        self.model.clear_hints()  # type: ignore[no-untyped-call]
+    def pattern_counts(self, selection: Selection) -> defaultdict[tuple[int, int], int]:
+        """How many of ``selection``'s members each (type, pattern) holds (people not in this model are skipped)."""
         type_of = {c: k for k, kind in enumerate(self.types) for c in kind.members[: kind.capacity]}
-        counts: dict[tuple[int, int], int] = defaultdict(int)
+        counts: defaultdict[tuple[int, int], int] = defaultdict(int)
         for option, tasks in selection.members:
             k = type_of.get(option.candidate)
             if k is None:
                 continue
-            s = self.prep.shapes.index(option.shape)
-            j = _pattern_for(self.types[k], s, tasks)
+            j = _pattern_for(self.types[k], self.prep.shapes.index(option.shape), tasks)
             if j is not None:
                 counts[k, j] += 1
+        return counts
+
+    def hint(self, selection: Selection, model: cp_model.CpModel | None = None) -> None:
+        """Hint the counts of ``selection`` (people not in this model are skipped), in ``model`` (a clone) or ours."""
+        target = self.model if model is None else model
+        target.clear_hints()  # type: ignore[no-untyped-call]
+        counts = self.pattern_counts(selection)
         covered: dict[int, int] = defaultdict(int)
         staffed: set[int] = set()
         for k, kind in enumerate(self.types):
             total = 0
             for j, (_, tasks) in enumerate(kind.patterns):
-                self.model.add_hint(self.take[k][j], counts[k, j])
+                target.add_hint(self.take[k][j], counts[k, j])
                 total += counts[k, j]
                 if counts[k, j]:
                     staffed.update(tasks)
@@ -299,13 +316,13 @@ class TeamModel:
                         if self.prep.req_task[q] in tasks:
                             covered[q] += counts[k, j]
             for i, var in enumerate(self.nth[k]):
-                self.model.add_hint(var, i < total)
+                target.add_hint(var, i < total)
         # The shortfall variables as the hinted team truly has them: a pessimistic fill
         # would make CP-SAT "improve" on the hint with teams that are truly worse.
         for q, var in enumerate(self.short):
-            self.model.add_hint(var, covered[q] < self.prep.need[q])
+            target.add_hint(var, covered[q] < self.prep.need[q])
         for t, var in enumerate(self.unstaffed):
-            self.model.add_hint(var, t not in staffed)
+            target.add_hint(var, t not in staffed)
 
 
 def _pattern_for(kind: _Type, shape: int, tasks: tuple[int, ...]) -> int | None:

@@ -33,7 +33,7 @@ from planner.solver.conflicts import conflict_message
 from planner.solver.greedy import greedy_selection
 from planner.solver.hires import overrun_text, recommend_hires
 from planner.solver.incumbent import Incumbent
-from planner.solver.lp_fixing import fix_by_reduced_cost
+from planner.solver.lp_fixing import CostRelaxation, fix_by_reduced_cost
 from planner.solver.model import Selection, Stage, TeamModel, stage_plan
 from planner.solver.options_text import options_text
 from planner.solver.plan_build import build_plan, infeasible_plan, unstaffed_tasks
@@ -43,6 +43,10 @@ from planner.solver.validate import validate_plan
 
 STOP_POLL_SECONDS = 0.05
 CHEAPER_START_ROUNDS = 3
+# The probe before the cost stage: the LP's options plus this many of the smallest reduced
+# cost, searched for at most this long (a heuristic; the proof follows on the whole model).
+PROBE_OPTIONS = 200
+PROBE_SECONDS = 1.0
 # Of the time limit, kept back for building and checking the plan and the hire recommendations.
 FINISH_RESERVE_SHARE = 0.03
 FINISH_RESERVE_SECONDS = 1.0
@@ -237,6 +241,12 @@ class _Run:
                 self.check()
                 if group.after_cost:
                     fix_by_reduced_cost(model, fixed)
+                    if "changes" not in group.names:
+                        self._narrow_for_fit(model, fixed)
+                elif "cost" in group.names:
+                    self._narrow_for_cost(model, stages["cost"], fixed, floor)
+                elif group.use_cost and "coverage" not in fixed and (self.incumbent.key or ())[:3] != floor:
+                    self._probe_floor(model, stages, floor)
                 for name in group.names:
                     if name == "coverage" and self.incumbent.key is not None and self.incumbent.key[:3] == floor:
                         # The best team so far already has the coverage nobody can beat.
@@ -258,6 +268,48 @@ class _Run:
         self.open_stage = ""
         return PlanStatus.OPTIMAL, 0.0
 
+    def _narrow_for_cost(
+        self, model: TeamModel, stage: Stage, fixed: dict[str, int], floor: tuple[int, int, int]
+    ) -> None:
+        """Before the cost stage: probe the LP's most promising options, then fix what cannot beat the best cost."""
+        relaxation = CostRelaxation.of(model, fixed)
+        if relaxation is None:
+            return
+        self._probe(model, stage, relaxation)
+        key = self._settled_key(model, fixed)
+        _, cost_cap = team_caps(self.prep, key, fixed, floor)
+        if cost_cap is not None:
+            relaxation.fix_above(cost_cap)
+
+    def _narrow_for_fit(self, model: TeamModel, fixed: dict[str, int]) -> None:
+        """Before the fit stage: fix what cannot match the best team's fit (it has the optimal cost already)."""
+        key = self._settled_key(model, fixed)
+        relaxation = CostRelaxation.of(model, fixed, fit=True) if key is not None else None
+        if relaxation is not None and key is not None:
+            relaxation.fix_above(model.fit_value(key))
+
+    def _settled_key(self, model: TeamModel, fixed: dict[str, int]) -> tuple[int, ...] | None:
+        """The best team's key if it has every proven stage's value: then its later values bound the optimum's."""
+        key = self.incumbent.key
+        if key is None:
+            return None
+        cost_first = self.prep.problem.constraints.objective_order is ObjectiveOrder.COST_FIRST
+        size, cost = (key[4], key[3]) if cost_first else (key[3], key[4])
+        values = {"coverage": model.coverage_value(*key[:3]), "team size": size, "cost": cost}
+        return None if any(fixed.get(name, value) != value for name, value in values.items()) else key
+
+    def _probe_floor(self, model: TeamModel, stages: dict[str, Stage], floor: tuple[int, int, int]) -> None:
+        """Under a budget: probe the options cheapest for reaching the coverage nobody can beat.
+
+        A team found with that coverage within the budget settles the coverage stage (the
+        floor is a lower bound); when even the LP cannot reach it within the budget, no team can.
+        """
+        target = model.coverage_value(*floor)
+        relaxation = CostRelaxation.of(model, {"coverage": target})
+        if relaxation is None or (self.prep.budget is not None and relaxation.bound > self.prep.budget):
+            return
+        self._probe(model, stages["cost"], relaxation, stages["coverage"].expr <= target)
+
     def _cheaper_starts(self, size: int | None, size_floor: int | None) -> None:
         """Greedy teams among the people the best cost so far leaves room for (a tighter cap)."""
         for _ in range(CHEAPER_START_ROUNDS):
@@ -272,28 +324,7 @@ class _Run:
 
     def _stage(self, model: TeamModel, stage: Stage) -> _Outcome:
         """Minimise one stage; ``value`` is None when the stage was not proven."""
-        self.open_stage = stage.name
-        self.bound = None
-        self.check()
-        model.model.minimize(stage.expr)
-        assert self.incumbent.best is not None
-        model.hint(self.incumbent.best)
-        solver = cp_model.CpSolver()
-        params = solver.parameters
-        params.max_time_in_seconds = self.remaining()
-        params.num_workers = 1
-        params.linearization_level = LINEARIZATION_LEVEL
-        params.random_seed = 0
-        callback = _Callback(self, model, stage)
-        watcher = threading.Thread(target=self._watch, args=(solver, callback), daemon=True)
-        watcher.start()
-        try:
-            code = solver.solve(model.model, callback)
-        finally:
-            callback.finished.set()
-            watcher.join()
-        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            self.incumbent.offer(model.selection_from(list(solver.response_proto.solution)))
+        code, solver = self._search(model, stage, model.model, self.remaining(), proves=True)
         # A stage counts as proven only if CP-SAT proved it and nobody stopped the search.
         if code == cp_model.OPTIMAL and not self.cancelled.is_set():
             return _Outcome(PlanStatus.OPTIMAL, round(solver.objective_value), 0.0)
@@ -303,6 +334,60 @@ class _Run:
         if code == cp_model.UNKNOWN:
             return _Outcome(self.unfinished(), None, None)
         raise RuntimeError(f"CP-SAT returned {solver.status_name(code)} in stage {stage.name}")
+
+    def _probe(
+        self,
+        model: TeamModel,
+        stage: Stage,
+        relaxation: CostRelaxation,
+        *extra: cp_model.BoundedLinearExpression | bool,
+    ) -> None:
+        """A short search among the options the LP finds promising: a better team to start from, nothing proven."""
+        assert self.incumbent.best is not None
+        keep = relaxation.promising(PROBE_OPTIONS) | set(model.pattern_counts(self.incumbent.best))
+        trial = model.model.clone()
+        for constraint in extra:
+            trial.add(constraint)
+        for k, row in enumerate(model.take):
+            for j, var in enumerate(row):
+                if (k, j) not in keep:
+                    trial.add(var == 0)
+        self._search(model, stage, trial, min(self.remaining(), PROBE_SECONDS), proves=False)
+
+    def _search(
+        self, model: TeamModel, stage: Stage, cp: cp_model.CpModel, seconds: float, *, proves: bool
+    ) -> tuple[cp_model.CpSolverStatus, cp_model.CpSolver]:
+        """One CP-SAT search of ``stage`` on ``cp`` (``model``'s or a restricted clone); its teams are offered.
+
+        Only a search that ``proves`` reports its bound with the progress (a restricted
+        clone's bound says nothing about the stage).
+        """
+        self.open_stage = stage.name
+        if proves:
+            self.bound = None
+        self.check()
+        cp.minimize(stage.expr)
+        assert self.incumbent.best is not None
+        model.hint(self.incumbent.best, cp)
+        solver = cp_model.CpSolver()
+        params = solver.parameters
+        params.max_time_in_seconds = seconds
+        params.num_workers = 1
+        params.linearization_level = LINEARIZATION_LEVEL
+        params.random_seed = 0
+        callback = _Callback(self, model, stage, proves)
+        watcher = threading.Thread(target=self._watch, args=(solver, callback), daemon=True)
+        watcher.start()
+        try:
+            code = solver.solve(cp, callback)
+        finally:
+            callback.finished.set()
+            watcher.join()
+        if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.incumbent.offer(model.selection_from(list(solver.response_proto.solution)))
+        elif code not in (cp_model.UNKNOWN,) and proves:
+            raise RuntimeError(f"CP-SAT returned {solver.status_name(code)} in stage {stage.name}")
+        return code, solver
 
     def _watch(self, solver: cp_model.CpSolver, callback: _Callback) -> None:
         while not callback.finished.wait(STOP_POLL_SECONDS):
@@ -321,9 +406,10 @@ class _Outcome:
 class _Callback(cp_model.CpSolverSolutionCallback):
     """Offers each solution to the incumbent (which reports true improvements); stops when asked."""
 
-    def __init__(self, run: _Run, model: TeamModel, stage: Stage) -> None:
+    def __init__(self, run: _Run, model: TeamModel, stage: Stage, reports_bound: bool) -> None:
         super().__init__()
         self.run = run
+        self.reports_bound = reports_bound
         self.team_model = model
         self.stage = stage
         self.finished = threading.Event()
@@ -332,7 +418,8 @@ class _Callback(cp_model.CpSolverSolutionCallback):
         run = self.run
         if run.interrupted():
             self.stop_search()
-        run.bound = self.best_objective_bound * self.stage.scale
+        if self.reports_bound:
+            run.bound = self.best_objective_bound * self.stage.scale
         run.incumbent.offer(self.team_model.selection_from(list(self.response_proto.solution)))
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 
 from planner.model.candidates import Candidate
 from planner.model.constraints import Constraints
+from planner.model.money import Currency
 from planner.model.project import new_project
 from planner.model.samples import generate_pool
 from ui.candidates_panel import CandidatesPanel
@@ -21,7 +22,9 @@ from ui.models.candidate_table_model import SORT_ROLE, CandidateFilterModel, Can
 def doc(catalog: Any) -> ProjectDocument:
     pool = generate_pool(catalog, 30, seed=7)
     pool[0] = Candidate("Zoe Unpaid", {"machine_learning": 5.0}, cost=None, email="zoe@example.com", notes="referral")
-    return ProjectDocument(new_project("ml", candidates=pool, constraints=Constraints()))
+    project = new_project("ml", candidates=pool, constraints=Constraints())
+    project.currency = Currency()  # US dollars, whatever the machine's locale
+    return ProjectDocument(project)
 
 
 @pytest.fixture
@@ -51,7 +54,7 @@ def test_columns_show_names_ratings_cost_and_notes(doc: ProjectDocument) -> None
     assert model.index(0, ml).data(Qt.ItemDataRole.EditRole) == 5.0
     assert "Accomplished" in model.index(0, ml).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, model.cost_column).data() == ""
-    assert model.index(1, model.cost_column).data() == f"{doc.project.candidates[1].cost:,.0f}"
+    assert model.index(1, model.cost_column).data() == f"${doc.project.candidates[1].cost:,.0f}"
     assert model.index(0, model.notes_column).data() == "referral"
     assert model.column_kind(model.notes_column) == (ColumnKind.NOTES, None)
 

@@ -85,7 +85,8 @@ def test_new_project_import_solve_results_export(
     team_names = {
         window.results_panel.team_model.index(r, 0).data() for r in range(window.results_panel.team_model.rowCount())
     }
-    assert team_names == {m.candidate for m in plan.team}
+    positions = {f"Position {i}" for i in range(1, len(plan.open_positions) + 1)}
+    assert team_names == {m.candidate for m in plan.team} | positions  # members, then any open positions
 
     # Export: the workbook names every member and their role.
     monkeypatch.setattr(dialogs, "export_plan_name", lambda *_a: tmp_path / "plan.xlsx")
@@ -107,7 +108,7 @@ def test_new_project_import_solve_results_export(
     assert not window.isWindowModified()
     assert window.files.open_path(tmp_path / "flow.teamplan")
     assert window.doc.project.plan is not None
-    assert {m.candidate for m in window.doc.project.plan.team} == team_names
+    assert {m.candidate for m in window.doc.project.plan.team} | positions == team_names
     assert window.results_panel.plan() is window.doc.project.plan
 
 

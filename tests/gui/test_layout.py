@@ -162,3 +162,26 @@ def test_minimum_size_keeps_solve_and_stop_in_the_toolbar(window: MainWindow) ->
     assert panel.heatmap.verticalHeader().length() <= panel.heatmap.viewport().height()
     assert elided_cells(panel.team_view) == []  # at the minimum too: no "S… E…"
     assert elided_headers(window) == []  # the heatmap scrolls sideways rather than cut a title
+
+
+@pytest.mark.parametrize("size", [DEFAULT_SIZE, MINIMUM_SIZE])
+def test_open_positions_and_trained_members_read_whole_in_the_team_table(
+    qtbot: Any, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    project = load_project(examples_dir() / "ml-startup.teamplan")  # positions and training allowed
+    project.plan = solve(project.problem(), time_limit=20, deterministic=True)
+    assert project.plan.open_positions and project.plan.training_cost  # the example's plan uses both
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(project, settings=settings, recovery=RecoveryStore(tmp_path / "recovery"))
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    win.tabs.setCurrentIndex(win.RESULTS_TAB)
+    settle()
+    team = win.results_panel.team_view
+    assert team.model().rowCount() == project.plan.headcount
+    assert elided_cells(team) == []  # "Position 1", its variant's name and "Open position" read whole
+    assert elided_headers(win) == []
+    win.doc.mark_saved(tmp_path / "unused.teamplan")
+    win.close()

@@ -563,3 +563,23 @@ def test_opening_a_spreadsheet_as_a_project_points_to_import(
     (tmp_path / "cut.teamplan.bak").write_text("{}", encoding="utf-8")
     assert not window.files.open_path(cut, ask=False)
     assert ".bak" in errors.args[-1][3]
+
+
+def test_a_project_saved_before_build_or_buy_says_its_first_plan_now_considers_them(
+    qtbot: Any, make_window: WindowFactory, small_project: Project, tmp_path: Path
+) -> None:
+    from tests.test_project_file import write_version_1
+
+    path = write_version_1(small_project, tmp_path / "old.teamplan")
+    window = make_window()
+    window.files.open_path(path)
+    assert window.doc.project.saved_before_build_buy
+    with qtbot.waitSignal(window.solver.solveFinished, timeout=60_000):
+        assert window.solver.start()
+    assert window.results_panel.notice_text() == (
+        "Note: This project was saved before Team Planner considered open positions and training; they are now "
+        "allowed: set Open positions to 0 and switch training off in Constraints for a pool-only plan."
+    )
+    assert window.files.save_to(tmp_path / "saved.teamplan")  # saved in today's format: the note goes
+    assert window.results_panel.notice_text() == ""
+    assert not load_project(tmp_path / "saved.teamplan").saved_before_build_buy

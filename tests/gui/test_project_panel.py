@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import pytest
@@ -193,3 +194,42 @@ def test_build_or_buy_settings_are_undoable_constraint_edits(qtbot: Any, doc: Pr
     assert doc.project.constraints.training.enabled is True and box.training.isChecked()
     panel.set_editing_enabled(False)
     assert not box.max_positions.isEnabled()
+
+
+def test_the_currency_picker_is_an_undoable_project_edit_every_money_field_follows(qtbot: Any, catalog: Any) -> None:
+    from planner.model.money import Currency
+    from ui.currencies import currency_choices
+
+    project = new_project("ml", candidates=generate_pool(catalog, 5, seed=2))
+    project.currency = Currency()
+    project.constraints = dataclasses.replace(project.constraints, budget=500_000)
+    doc = ProjectDocument(project)
+    panel = ConstraintsPanel(doc)
+    qtbot.addWidget(panel)
+    codes = {c.code: c for c in currency_choices()}  # from Qt's locale data, not a typed table
+    assert {"USD", "EUR", "GBP", "JPY", "CHF", "INR"} <= set(codes) and len(codes) > 100
+    assert codes["EUR"].label == "EUR — Euro (€)"
+    assert panel.currency.currentText() == "USD — US Dollar ($)"
+    assert panel.budget.text() == "$500,000"
+    cost = doc.candidate_model.index(0, doc.candidate_model.cost_column)
+    assert cost.data().startswith("$")
+    seen: list[bool] = []
+    doc.currencyChanged.connect(lambda: seen.append(True))
+    panel.currency.activated.emit(panel.currency.findData("EUR"))
+    assert doc.project.currency == Currency("EUR", "€")
+    assert seen == [True]
+    assert panel.budget.text() == "€500,000"
+    assert panel.build_buy.cost_per_level.text().startswith("€")
+    assert cost.data().startswith("€")
+    assert doc.undo_stack.undoText() == "Currency EUR"
+    panel.currency_symbol.setText("EUR")
+    panel.currency_symbol.editingFinished.emit()
+    assert doc.project.currency == Currency("EUR", "EUR")
+    assert panel.budget.text() == "EUR 500,000"
+    panel.currency_symbol.setText(" ")
+    panel.currency_symbol.editingFinished.emit()  # refused: the symbol stays
+    assert doc.project.currency == Currency("EUR", "EUR") and panel.currency_symbol.text() == "EUR"
+    doc.undo_stack.undo()
+    doc.undo_stack.undo()
+    assert doc.project.currency == Currency()
+    assert panel.currency.currentText() == "USD — US Dollar ($)" and panel.budget.text() == "$500,000"

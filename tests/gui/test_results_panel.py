@@ -7,11 +7,11 @@ import dataclasses
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from sample_plans import infeasible_plan, sample_plan, sample_problem
+from sample_plans import ANA, REQS, infeasible_plan, sample_plan, sample_problem
 
 from planner.model.catalog import Catalog
 from planner.model.constraints import BudgetScope
-from planner.model.plan import OpenPosition, PlanStatus
+from planner.model.plan import OpenPosition, PlanStatus, TrainingAction
 from planner.model.project import new_project
 from planner.model.samples import generate_pool
 from planner.solver import solve
@@ -67,7 +67,7 @@ def test_plan_is_shown_in_words_tables_and_charts(panel: ResultsPanel, catalog: 
     model = panel.team_model
     assert model.rowCount() == 2
     row = [model.data(model.index(0, column)) for column in TeamColumn]
-    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling\nDeployment", "170,000", "82%", "Hire"]
+    assert row == ["Ana Chen", "Machine Learning Engineer", "Modeling\nDeployment", "$170,000", "82%", "Hire"]
     assert model.data(model.index(1, TeamColumn.ROLE)) == "Software Engineer – Machine Learning"
     gaps = panel.gaps_text()
     assert "Not covered (1)" in gaps
@@ -150,7 +150,7 @@ def test_clicking_a_member_shows_and_highlights_what_they_cover(
     assert activated == []  # a click only shows; it does not leave the results
     assert panel.selected_member() == "Ben Okafor"
     details = panel.details_text()
-    assert "Ben Okafor (hire) — Software Engineer – Machine Learning, role fit 74%, cost 140,000" in details
+    assert "Ben Okafor (hire) — Software Engineer – Machine Learning, role fit 74%, cost $140,000" in details
     assert "Deployment · Software Engineering ≥ 4: rates 5 (Accomplished) — the only one" in details
     heatmap = panel.heatmap.coverage_model()
     deployment_se = heatmap.index_of("deployment", "software_engineering")
@@ -214,9 +214,11 @@ def test_real_solve_is_shown(panel: ResultsPanel, catalog: Catalog) -> None:
     plan = solve(problem, time_limit=10, deterministic=True)
     panel.show_plan(problem, plan)
     assert plan.status in (PlanStatus.OPTIMAL, PlanStatus.FEASIBLE)
-    assert panel.team_model.rowCount() == len(plan.team) > 0
-    names = {panel.team_model.data(panel.team_model.index(r, TeamColumn.MEMBER)) for r in range(len(plan.team))}
-    assert names == {m.candidate for m in plan.team}
+    assert panel.team_model.rowCount() == plan.headcount > 0  # members and open positions
+    model = panel.team_model
+    names = {model.data(model.index(r, TeamColumn.MEMBER)) for r in range(model.rowCount())}
+    positions = {f"Position {i}" for i in range(1, len(plan.open_positions) + 1)}
+    assert names == {m.candidate for m in plan.team} | positions
     matrix = panel.heatmap.coverage_model().matrix()
     missing = {(c.task, c.skill) for c in matrix.cells.values() if c.state.value == "missing"}
     assert missing == {r.key for r in plan.uncovered}  # the heatmap agrees with the solver
@@ -240,3 +242,107 @@ def test_open_positions_training_and_the_cost_split_are_listed(panel: ResultsPan
     assert "€132,270 a year + €26,454 recruiting, about 12 weeks to fill" in text
     assert f"{trained.candidate}: train Deep Learning 3 → 4 (Developing): €5,000, 8 weeks" in text
     assert "Cost: people €" in text and "open positions €158,724" in text
+
+
+def _build_buy_plan(catalog: Catalog):  # type: ignore[no-untyped-def]
+    """Ana (software engineering 3) trained to 4 for deployment, and one open position for modeling."""
+    problem = sample_problem(catalog)
+    ana = dataclasses.replace(ANA, ratings={**ANA.ratings, "software_engineering": 3})
+    problem = dataclasses.replace(problem, candidates=(ana, *problem.candidates[1:]))
+    base = sample_plan()
+    trained = dataclasses.replace(base.team[0], training=(TrainingAction("software_engineering", 3.0, 4, 2_000.0, 2),))
+    position = OpenPosition(
+        "machine_learning_engineer", ("modeling",), {"deep_learning": 4}, 132_270.0, 26_454.0, 12,
+        covers=(REQS[1],), variant="Deep Learning Engineer",
+    )  # fmt: skip
+    return problem, dataclasses.replace(base, team=(trained, *base.team[1:]), open_positions=(position,))
+
+
+def test_an_open_position_is_a_team_row_of_its_own_style(
+    qtbot: QtBot, panel: ResultsPanel, catalog: Catalog, qtmodeltester
+) -> None:  # type: ignore[no-untyped-def]
+    from planner.model.money import Currency
+    from ui.models.team_model import POSITION_ROLE
+
+    problem, plan = _build_buy_plan(catalog)
+    panel.currency = Currency("EUR", "€")
+    panel.show_plan(problem, plan)
+    model = panel.team_model
+    qtmodeltester.check(model)
+    assert model.rowCount() == 3
+    row = [model.data(model.index(2, column)) for column in TeamColumn]
+    assert row == [
+        "Position 1",
+        "Deep Learning Engineer",  # the tooltip and the details name the role too
+        "Modeling",
+        "€158,724",
+        "—",
+        "Open position\n12 weeks",
+    ]
+    first = model.index(2, TeamColumn.MEMBER)
+    assert model.data(first, POSITION_ROLE) is True
+    assert model.data(first, Qt.ItemDataRole.FontRole).italic()  # not colour alone: italics, a badge, words
+    assert not model.data(first, Qt.ItemDataRole.DecorationRole).isNull()
+    assert model.data(first, Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(0, TeamColumn.MEMBER), Qt.ItemDataRole.FontRole) is None  # members stay plain
+    tip = model.data(first, Qt.ItemDataRole.ToolTipRole)
+    assert "Open position: Deep Learning Engineer (Machine Learning Engineer)" in tip
+    assert "must bring Deep Learning ≥ 4" in tip
+    # Sortable with the members: by cost the position (€158,724) falls between Ben and Ana.
+    panel.team_view.sortByColumn(TeamColumn.COST, Qt.SortOrder.AscendingOrder)
+    order = [panel.team_proxy.index(r, TeamColumn.MEMBER).data() for r in range(3)]
+    assert order == ["Ben Okafor", "Position 1", "Ana Chen"]
+    # Selectable: the details show it like a member, and the heatmap outlines what it covers.
+    activated: list[str] = []
+    panel.memberActivated.connect(activated.append)
+    with qtbot.waitSignal(panel.memberSelected) as blocker:
+        panel.team_view.selectRow(1)
+    label = "Open position 1: Deep Learning Engineer"
+    assert blocker.args == [label]
+    details = panel.details_text()
+    assert "Open position 1 (open position, first-year cost €158,724)" in details
+    assert "must bring: Deep Learning ≥ 4" in details
+    assert "€132,270 a year + €26,454 recruiting, about 12 weeks to fill" in details
+    assert "Modeling · Deep Learning ≥ 4: brings 4 (Developing)" in details
+    heatmap = panel.heatmap.coverage_model()
+    assert heatmap.data(heatmap.index_of("modeling", "deep_learning"), CoverageModel.HighlightRole) is True
+    assert heatmap.data(heatmap.index_of("deployment", "machine_learning"), CoverageModel.HighlightRole) is False
+    assert label in panel.radar.series_names()
+    panel.team_view.activated.emit(panel.team_proxy.index(1, 0))
+    assert activated == []  # there is no candidate to open for a position
+
+
+def test_training_shows_in_the_member_details_and_the_heatmap_tooltip(panel: ResultsPanel, catalog: Catalog) -> None:
+    problem, plan = _build_buy_plan(catalog)
+    panel.show_plan(problem, plan)
+    panel.select_member("Ana Chen")
+    details = panel.details_text()
+    assert "Training (1 skill, $2,000):" in details
+    assert "train Software Engineering 3 → 4 (Developing): $2,000, 2 weeks" in details
+    assert "Deployment · Software Engineering ≥ 4: rates 4 (Developing)" in details
+    heatmap = panel.heatmap.coverage_model()
+    tip = heatmap.data(heatmap.index_of("deployment", "software_engineering"), Qt.ItemDataRole.ToolTipRole)
+    assert "Covered by: Ana Chen (3 → 4 after training, 2 weeks, $2,000), Ben Okafor (5)" in tip
+    untrained = heatmap.data(heatmap.index_of("deployment", "machine_learning"), Qt.ItemDataRole.ToolTipRole)
+    assert "after training" not in untrained
+    assert panel.team_model.data(panel.team_model.index(0, TeamColumn.STAFF)) == "Hire\ntrained"
+
+
+def test_the_note_of_a_project_saved_before_build_or_buy_follows_the_plans_settings(
+    panel: ResultsPanel, catalog: Catalog
+) -> None:
+    from planner.model.constraints import TrainingPolicy
+
+    panel.set_saved_before_build_buy(True)
+    panel.show_plan(sample_problem(catalog), sample_plan())  # solved with positions and training allowed
+    assert panel.notice_text().startswith("Note: This project was saved before Team Planner considered")
+    pool_only = dataclasses.replace(
+        sample_plan().settings, max_open_positions=0, training=TrainingPolicy(enabled=False)
+    )
+    panel.show_plan(sample_problem(catalog), dataclasses.replace(sample_plan(), settings=pool_only))
+    assert panel.notice_text() == ""  # that plan considered neither
+    no_training = dataclasses.replace(pool_only, max_open_positions=None)
+    panel.show_plan(sample_problem(catalog), dataclasses.replace(sample_plan(), settings=no_training))
+    assert "open positions are now allowed: set Open positions to 0 in Constraints" in panel.notice_text()
+    panel.set_saved_before_build_buy(False)
+    assert panel.notice_text() == ""

@@ -33,9 +33,12 @@ SE_KEY = ("deployment", "software_engineering")
 DQL_KEY = ("data_engineering", "data_query_languages")
 
 
-def make_problem(catalog: Catalog, critical: frozenset[tuple[str, str]] = frozenset()) -> Problem:
-    project = tiny_project(catalog, (ANA, BEN, CY, DEE), Constraints(critical=critical))
-    return project.problem()
+def make_problem(
+    catalog: Catalog, critical: frozenset[tuple[str, str]] = frozenset(), *, positions: bool = False
+) -> Problem:
+    """The hand-checked instance; pool only unless ``positions`` (then the defaults: positions allowed)."""
+    constraints = Constraints(critical=critical, max_open_positions=None if positions else 0)
+    return tiny_project(catalog, (ANA, BEN, CY, DEE), constraints).problem()
 
 
 def make_plan(problem: Problem) -> Plan:
@@ -151,8 +154,8 @@ def test_if_ana_leaves(panel: RobustnessPanel, catalog: Catalog, qtmodeltester: 
     rows = [[replacements.index(r, c).data() for c in ReplacementColumn] for r in range(replacements.rowCount())]
     # Cheapest first; both can take a role doing Data Engineering + Deployment.
     assert [row[0] for row in rows] == ["Cy", "Dee"]
-    assert rows[0][2] == "50" and rows[1][2] == "200"
-    assert panel.replacement_label.text() == "Could step in (cheapest first): 2"
+    assert rows[0][2] == "$50" and rows[1][2] == "$200"
+    assert panel.replacement_label.text() == "Could step in (the pool, then positions; cheapest first): 2 candidates"
 
     panel.select_member("Ben")
     assert "Every requirement stays covered." in panel.impact_plain_text()
@@ -167,7 +170,7 @@ def test_no_replacement_within_budget_is_red(panel: RobustnessPanel, catalog: Ca
     assert departures.index(0, DepartureColumn.REPLACEMENTS).data() == "nobody"
     assert departures.index(0, 0).data(Qt.ItemDataRole.BackgroundRole).color() == LOST_NO_REPLACEMENT
     panel.select_member("Ana")
-    assert panel.replacement_label.text() == "Could step in: nobody in the pool"
+    assert panel.replacement_label.text() == "Could step in: nobody in the pool, and no position to open"
     assert "Nobody in the pool can take all of their tasks" in panel.impact_plain_text()
 
 
@@ -201,3 +204,38 @@ def test_critical_toggle_emits_and_shows_the_new_need(panel: RobustnessPanel, ca
     with qtbot.waitSignal(panel.criticalToggled, timeout=1000) as blocker:
         panel.critical_button.click()
     assert blocker.args == [SE_KEY, False]
+
+
+def test_when_positions_are_allowed_the_stand_ins_end_with_positions_to_open(
+    panel: RobustnessPanel, catalog: Catalog, qtmodeltester: Any
+) -> None:
+    from planner.analyses.robustness import robustness
+    from planner.model.money import Currency
+    from ui.models.departure_model import stand_in_title
+
+    problem = make_problem(catalog, positions=True)
+    plan = make_plan(problem)
+    expected = robustness(problem, plan).departures[0].positions  # Ana's
+    assert expected and all(p.min_ratings == {"software_engineering": 3} for p in expected)
+    panel.set_currency(Currency("EUR", "€"))
+    panel.show_plan(problem, plan)
+    departures = panel.departure_model
+    n = len(expected)
+    assert departures.index(0, DepartureColumn.REPLACEMENTS).data() == f"2 candidates, {n} position{'s' * (n > 1)}"
+    panel.select_member("Ana")
+    model = panel.replacement_model
+    qtmodeltester.check(model)
+    rows = [[model.index(r, c).data() for c in ReplacementColumn] for r in range(model.rowCount())]
+    assert [row[0] for row in rows] == ["Cy", "Dee"] + ["Open a position"] * n  # after the pool
+    titles = [stand_in_title(catalog, p) for p in expected]  # "Software Engineer – ML (Software Engineer – DL)"
+    short = [("Senior " if p.senior else "") + (p.variant or catalog.role(p.role).name) for p in expected]
+    assert [row[1] for row in rows[2:]] == short  # the variant's name, or the role's
+    assert rows[2][2] == f"€{expected[0].cost:,.0f}" and rows[2][3] == "—"
+    first = model.index(2, ReplacementColumn.CANDIDATE)
+    assert first.data(Qt.ItemDataRole.FontRole).italic() and not first.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert f"Open a position: {titles[0]}, bringing Software Engineering ≥ 3" in first.data(Qt.ItemDataRole.ToolTipRole)
+    assert f"Or open a position: {titles[0]}, €{expected[0].cost:,.0f} in the first year" in panel.impact_plain_text()
+    # Over the budget, no position is offered: only the pool's Cy (50) fits what Ana's 100 leaves.
+    tight = dataclasses.replace(problem, constraints=dataclasses.replace(problem.constraints, budget=170.0))
+    panel.show_plan(tight, make_plan(tight))
+    assert panel.departure_model.index(0, DepartureColumn.REPLACEMENTS).data() == "1 candidate"

@@ -17,6 +17,7 @@ from PySide6.QtGui import QUndoStack
 from planner.analyses.scenario_solve import ScenarioResult
 from planner.model.catalog import Catalog
 from planner.model.constraints import Constraints
+from planner.model.money import Currency
 from planner.model.plan import Member, Objective, Plan, PlanStatus
 from planner.model.project import Project
 from planner.model.requirements import Requirement
@@ -30,7 +31,7 @@ SE = Requirement("deployment", "software_engineering", 3)
 
 
 def make_project(catalog: Catalog) -> Project:
-    return tiny_project(catalog, (ANA, BEN, CY))
+    return tiny_project(catalog, (ANA, BEN, CY), currency=Currency("EUR", "€"))
 
 
 def make_plan(team: list[tuple[str, tuple[str, ...], float]], uncovered: tuple[Requirement, ...] = ()) -> Plan:
@@ -76,7 +77,7 @@ def test_empty_project_shows_the_hint_and_only_current(panel: ScenariosPanel) ->
     assert panel.comparison_model.columnCount() == 1
     assert panel.comparison_model.headerData(0, Qt.Orientation.Horizontal) == "Current"
     assert cell(panel, ComparisonRow.TEAM, 0) == "Ana"
-    assert cell(panel, ComparisonRow.COST, 0) == "100"
+    assert cell(panel, ComparisonRow.COST, 0) == "€100"
     assert not panel.duplicate_button.isEnabled() and not panel.load_button.isEnabled()
 
 
@@ -107,8 +108,8 @@ def test_new_from_current_then_compare_with_highlights(panel: ScenariosPanel, qt
     expected = {
         ComparisonRow.TEAM: ("Cy", Difference.DIFFERENT),
         ComparisonRow.HEADCOUNT: ("1", Difference.SAME),
-        ComparisonRow.COST: ("50", Difference.BETTER),
-        ComparisonRow.COST_CHANGE: ("−50", Difference.BETTER),
+        ComparisonRow.COST: ("€50", Difference.BETTER),
+        ComparisonRow.COST_CHANGE: ("−€50", Difference.BETTER),
         ComparisonRow.UNCOVERED: ("1", Difference.WORSE),
         ComparisonRow.GAPS: ("Data Engineering · Data Query Languages ≥ 3", Difference.WORSE),
         ComparisonRow.HIRES: ("none", Difference.SAME),
@@ -234,9 +235,9 @@ def test_load_and_solve_all_signals(panel: ScenariosPanel, qtbot: Any) -> None:
 def test_set_scenario_plan_updates_the_comparison(panel: ScenariosPanel) -> None:
     panel.new_from_current("Cheap")
     panel.set_scenario_plan("Cheap", CY_PLAN)
-    assert cell(panel, ComparisonRow.COST_CHANGE, 1) == "−50"
+    assert cell(panel, ComparisonRow.COST_CHANGE, 1) == "−€50"
     panel.set_scenario_plan("Current", CY_PLAN)
-    assert cell(panel, ComparisonRow.COST, 0) == "50"
+    assert cell(panel, ComparisonRow.COST, 0) == "€50"
     assert cell(panel, ComparisonRow.COST_CHANGE, 1) == "±0"
 
 
@@ -278,5 +279,5 @@ def test_solve_all_progress_and_results(panel: ScenariosPanel, qtbot: Any) -> No
     )
     assert panel.store_results(results) is ANA_PLAN
     assert project.scenarios[0].plan is CY_PLAN
-    assert cell(panel, ComparisonRow.COST_CHANGE, 1) == "−50"
+    assert cell(panel, ComparisonRow.COST_CHANGE, 1) == "−€50"
     assert panel.message.text() == "Not solved: Broken: budget must be zero or more"

@@ -108,7 +108,9 @@ def test_real_curve_by_budget_and_by_team_size(panel: TradeoffPanel, catalog: Ca
     assert [(p.limit, p.covered, p.proven) for p in points] == [(100, 2, True), (50, 1, True), (0, 0, True)]
     assert [[m.candidate for m in p.plan.team] for p in points] == [["Ana"], ["Cy"], []]
     assert panel.chart.points() == points
-    assert panel.status_text() == ("3 points, all proven optimal. From budget 0 (0 covered) to budget 100 (2 covered).")
+    assert panel.status_text() == (
+        "3 points, all proven optimal. From budget $0 (0 covered) to budget $100 (2 covered)."
+    )
     assert not panel.load_button.isEnabled()
 
     panel.set_axis(TradeoffAxis.TEAM_SIZE)
@@ -137,7 +139,7 @@ def test_clicking_a_point_selects_it_and_load_emits_its_plan(
     assert blocker.args == [1]
     assert chart.selected() == 1
     detail = panel.detail_label.text()
-    assert "1 of 2 requirements covered" in detail and "Team: Cy (total 50)" in detail
+    assert "1 of 2 requirements covered" in detail and "Team: Cy (total $50)" in detail
     assert panel.load_button.isEnabled()
     with qtbot.waitSignal(panel.planChosen, timeout=1000) as blocker:
         panel.load_button.click()
@@ -164,7 +166,7 @@ def test_chart_draws_proven_points_filled_and_best_found_hollow(qtbot: Any, cata
     assert QColor(image.pixel(hollow)) == chart.palette().color(QPalette.ColorRole.Base)
     assert proven.y() < hollow.y()  # more covered is higher
     assert proven.x() > hollow.x()  # more expensive is further right
-    assert "Proven optimal for budget 100" in chart.tooltip_at(chart.point_position(0))
+    assert "Proven optimal for budget $100" in chart.tooltip_at(chart.point_position(0))
     tip = chart.tooltip_at(chart.point_position(1))
     assert "1 of 2 requirements covered" in tip
     assert "within 4% of optimal (not proven)" in tip
@@ -181,7 +183,7 @@ def test_current_plan_marker_has_a_tooltip(qtbot: Any, catalog: Catalog) -> None
     frame = chart._frame()  # where the marker is drawn
     assert frame is not None
     marker = frame.map(110.0, 2)
-    assert chart.tooltip_at(marker).startswith("Current plan: 2 of 2 covered, 2 people, cost 110")
+    assert chart.tooltip_at(marker).startswith("Current plan: 2 of 2 covered, 2 people, cost $110")
 
 
 def start_blocking_run(catalog: Catalog, qtbot: Any) -> tuple[Problem, TradeoffPanel, Worker | None]:

@@ -106,7 +106,7 @@ def test_solve_all_fills_the_comparison(window: MainWindow, whatif: WhatIfContro
     lean = project.scenarios[0].plan
     assert lean is not None and [m.candidate for m in lean.team] == ["Cy"]
     model = whatif.scenarios_panel.comparison_model
-    assert model.data(model.index(ComparisonRow.COST_CHANGE, 1)) == "−50"
+    assert model.data(model.index(ComparisonRow.COST_CHANGE, 1)) == "−$50"
     assert window.doc.is_modified()
     assert window.solver.solve_action.isEnabled()
     # The other views follow the new plan once the debounce timer fires.

@@ -30,11 +30,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from planner.analyses.tradeoff import TradeoffAxis, TradeoffPoint
+from planner.model.money import USD, Currency, format_money
 from planner.model.plan import Plan, PlanStatus
 from planner.wording import count_text, format_gap
 from ui.charts.radar import SERIES_COLORS, mix
 from ui.charts.tooltips import handle_tooltip
-from ui.models.team_model import format_cost
 
 CURVE_COLOR = QColor(SERIES_COLORS[0])
 CURRENT_COLOR = QColor(SERIES_COLORS[1])
@@ -87,24 +87,24 @@ def covered_count(plan: Plan) -> int:
     return len(plan.requirements) - plan.objective.uncovered
 
 
-def format_limit(value: float, axis: TradeoffAxis) -> str:
+def format_limit(value: float, axis: TradeoffAxis, currency: Currency = USD) -> str:
     if axis is TradeoffAxis.BUDGET:
-        return f"budget {format_cost(value)}"
+        return f"budget {format_money(value, currency)}"
     people = int(value)
     return count_text(people, "person")
 
 
-def point_tooltip(point: TradeoffPoint, axis: TradeoffAxis) -> str:
+def point_tooltip(point: TradeoffPoint, axis: TradeoffAxis, currency: Currency = USD) -> str:
     """What a point means, in words."""
     plan = point.plan
     total = len(plan.requirements)
     people = len(plan.team)
     lines = [
         f"{point.covered} of {total} requirements covered",
-        f"{count_text(people, 'person')}, cost {format_cost(plan.total_cost)}",
+        f"{count_text(people, 'person')}, cost {format_money(plan.total_cost, currency)}",
     ]
     if point.proven:
-        lines.append(f"Proven optimal for {format_limit(point.limit, axis)}")
+        lines.append(f"Proven optimal for {format_limit(point.limit, axis, currency)}")
     else:
         gap = f", within {format_gap(plan.gap)} of optimal" if plan.gap else ""
         lines.append(f"Best found in the time allowed{gap} (not proven)")
@@ -136,6 +136,7 @@ class TradeoffChart(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.currency: Currency = USD  # the project's; the panel sets it
         self._points: tuple[TradeoffPoint, ...] = ()
         self._axis = TradeoffAxis.BUDGET
         self._current: Plan | None = None
@@ -228,7 +229,7 @@ class TradeoffChart(QWidget):
     def tooltip_at(self, position: QPointF) -> str:
         index = self.index_at(position)
         if index is not None:
-            return point_tooltip(self._points[index], self._axis)
+            return point_tooltip(self._points[index], self._axis, self.currency)
         frame = self._frame()
         if frame is not None and self._current is not None:
             marker = frame.map(axis_value(self._current, self._axis), covered_count(self._current))
@@ -236,7 +237,7 @@ class TradeoffChart(QWidget):
                 people = len(self._current.team)
                 return (
                     f"Current plan: {covered_count(self._current)} of {len(self._current.requirements)} covered, "
-                    f"{count_text(people, 'person')}, cost {format_cost(self._current.total_cost)}"
+                    f"{count_text(people, 'person')}, cost {format_money(self._current.total_cost, self.currency)}"
                 )
         return ""
 

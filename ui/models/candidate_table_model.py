@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 from planner.model.candidates import Candidate, CandidateStatus
 from planner.model.catalog import Catalog
 from planner.model.constraints import Constraints
+from planner.model.money import Currency, format_money
 from planner.model.project import Project
 from planner.wording import count_text, open_to_text, status_word
 
@@ -99,10 +100,12 @@ def short_skill_name(catalog: Catalog, skill_id: str) -> str:
     return name if len(name) <= 10 else name[:9] + "…"
 
 
-def format_cost(cost: float | None) -> str:
-    """``185,000`` (no currency: the manager's numbers are in whatever they use)."""
+def format_cost(cost: float | None, currency: Currency | None = None) -> str:
+    """``$185,000`` in the project's currency (``185,000`` without one); empty when unknown."""
     if cost is None:
         return ""
+    if currency is not None:
+        return format_money(cost, currency)
     return f"{cost:,.0f}" if float(cost).is_integer() else f"{cost:,.2f}"
 
 
@@ -223,6 +226,12 @@ class CandidateTableModel(QAbstractTableModel):
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 1))
 
+    def currency_changed(self) -> None:
+        """The project's currency changed: repaint the cost column."""
+        column = self.cost_column
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
+
     # --- Qt model API ----------------------------------------------------------------
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -308,7 +317,7 @@ class CandidateTableModel(QAbstractTableModel):
             assert skill is not None
             return format_rating(candidate.rating(skill))
         if kind is ColumnKind.COST:
-            return format_cost(candidate.cost)
+            return format_cost(candidate.cost, self._project.currency)
         if kind is ColumnKind.PERSON:
             return status_word(candidate.status)
         if kind is ColumnKind.OPEN_TO:

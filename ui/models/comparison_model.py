@@ -16,11 +16,11 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.analyses.scenarios import Comparison, ScenarioSummary
 from planner.model.catalog import Catalog
+from planner.model.money import USD, Currency, format_money
 from planner.model.plan import PlanStatus
 from planner.model.requirements import Requirement
 from planner.wording import plan_status_text, requirement_text
 from ui.models.coverage_model import text_color_for
-from ui.models.team_model import format_cost
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -77,12 +77,12 @@ DIFFERENCE_COLORS = {
 _LOWER_IS_BETTER = (ComparisonRow.COST, ComparisonRow.UNCOVERED, ComparisonRow.GAPS)
 
 
-def signed_cost(change: float) -> str:
+def signed_cost(change: float, currency: Currency = USD) -> str:
     """``+50,000``, ``−20,000`` or ``±0``."""
     if change == 0:
         return "±0"
     sign = "+" if change > 0 else "−"
-    return sign + format_cost(abs(change))
+    return sign + format_money(abs(change), currency)
 
 
 def _solved(summary: ScenarioSummary) -> bool:
@@ -99,6 +99,7 @@ class ComparisonModel(QAbstractTableModel):
         super().__init__(parent)
         self._catalog = catalog
         self._columns: tuple[ScenarioSummary, ...] = ()
+        self.currency: Currency = USD  # the project's; the scenarios panel sets it
 
     def set_comparison(self, comparison: Comparison, catalog: Catalog | None = None) -> None:
         """Show ``comparison`` (its first summary is the Current column)."""
@@ -149,9 +150,9 @@ class ComparisonModel(QAbstractTableModel):
         if row is ComparisonRow.HEADCOUNT:
             return str(summary.headcount)
         if row is ComparisonRow.COST:
-            return format_cost(summary.cost)
+            return format_money(summary.cost, self.currency)
         if row is ComparisonRow.COST_CHANGE:
-            return "—" if current or summary.cost_change is None else signed_cost(summary.cost_change)
+            return "—" if current or summary.cost_change is None else signed_cost(summary.cost_change, self.currency)
         if row is ComparisonRow.UNCOVERED:
             return str(len(summary.uncovered))
         if row is ComparisonRow.GAPS:

@@ -11,6 +11,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.analyses.coverage import CoverageCell, CoverageMatrix, CoverageStatus
 from planner.model.catalog import Catalog
+from planner.model.money import USD, Currency, format_money
+from planner.model.plan import TrainingAction
+from planner.wording import count_text
 from ui.header_fit import two_lines
 
 __all__ = ["CellState", "CoverageCell", "CoverageMatrix", "CoverageModel"]
@@ -53,6 +56,15 @@ class CoverageModel(QAbstractTableModel):
         self._catalog = catalog
         self._matrix = CoverageMatrix((), (), {})
         self._highlight: str | None = None
+        self._training: dict[tuple[str, str], TrainingAction] = {}
+        self._currency: Currency = USD
+
+    def set_training(self, training: dict[tuple[str, str], TrainingAction]) -> None:
+        """The plan's training by (member, skill): a tooltip says when a member covers a cell thanks to it."""
+        self._training = dict(training)
+
+    def set_currency(self, currency: Currency) -> None:
+        self._currency = currency
 
     def set_catalog(self, catalog: Catalog) -> None:
         self.beginResetModel()
@@ -130,12 +142,23 @@ class CoverageModel(QAbstractTableModel):
             return "\n".join(lines)
         lines.append(f"Best on the task: {self._level(cell.best)}")
         if cell.required is not None:
-            who = ", ".join(f"{name} ({rating:g})" for name, rating in cell.on_task if name in cell.covered_by)
+            who = ", ".join(
+                self._who(name, rating, cell.skill) for name, rating in cell.on_task if name in cell.covered_by
+            )
             lines.append(f"Covered by: {who or 'nobody'}")
             below = ", ".join(f"{name} ({rating:g})" for name, rating in cell.on_task if name not in cell.covered_by)
             if below:
                 lines.append(f"On the task but below the level: {below}")
         return "\n".join(lines)
+
+    def _who(self, name: str, rating: float, skill: str) -> str:
+        """``Mei Ortiz (4)``, or ``Mei Ortiz (3 → 4 after training, 2 weeks, $2,000)``."""
+        action = self._training.get((name, skill))
+        if action is None or action.to_level != rating:
+            return f"{name} ({rating:g})"
+        weeks = count_text(action.weeks, "week")
+        cost = format_money(action.cost, self._currency)
+        return f"{name} ({action.from_level:g} → {action.to_level} after training, {weeks}, {cost})"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():

@@ -1,8 +1,10 @@
 """ "If X leaves": one row per team member with what their departure costs, and who could step in.
 
 :class:`DepartureModel` lists :class:`planner.analyses.robustness.DepartureImpact` rows (red when
-requirements would be lost and nobody in the pool can step in, amber when someone can);
-:class:`ReplacementModel` lists one member's replacement candidates.
+requirements would be lost and nobody in the pool can step in and no position could be opened,
+amber when someone or a position can); :class:`ReplacementModel` lists one member's stand-ins:
+the pool's candidates first, then the positions that could be opened instead, in the open
+positions' own style (italic on a tinted row with the "+" badge, "Open a position" in words).
 """
 
 from __future__ import annotations
@@ -10,13 +12,14 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
-from planner.analyses.robustness import DepartureImpact, Replacement
+from planner.analyses.robustness import DepartureImpact, PositionStandIn, Replacement
 from planner.model.catalog import Catalog
-from planner.wording import count_text
+from planner.model.money import USD, Currency
+from planner.wording import count_text, min_ratings_text
 from ui.models.coverage_model import text_color_for
-from ui.models.team_model import format_cost, format_fit
+from ui.models.team_model import POSITION_TINT, format_cost, format_fit, position_icon
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -32,6 +35,24 @@ def _name(catalog: Catalog, kind: str, item_id: str) -> str:
         return str(getattr(catalog, kind)(item_id).name)
     except KeyError:
         return item_id
+
+
+def stand_ins_text(impact: DepartureImpact) -> str:
+    """``2 candidates``, ``2 candidates, 3 positions``, ``1 position`` or ``nobody``."""
+    parts = []
+    if impact.replacements:
+        parts.append(count_text(len(impact.replacements), "candidate"))
+    if impact.positions:
+        parts.append(count_text(len(impact.positions), "position"))
+    return ", ".join(parts) or "nobody"
+
+
+def stand_in_title(catalog: Catalog, position: PositionStandIn) -> str:
+    """``Software Engineer – Machine Learning (Software Engineer – Deep Learning)``; ``Senior …`` with the uplift."""
+    title = _name(catalog, "role", position.role)
+    if position.variant:
+        title += f" ({position.variant})"
+    return f"Senior {title}" if position.senior else title
 
 
 class DepartureColumn(IntEnum):
@@ -82,7 +103,7 @@ class DepartureModel(QAbstractTableModel):
     def _color(self, impact: DepartureImpact) -> QColor | None:
         if not impact.lost and not impact.orphaned_tasks:
             return None
-        return LOST_REPLACEABLE if impact.replacements else LOST_NO_REPLACEMENT
+        return LOST_REPLACEABLE if impact.replacements or impact.positions else LOST_NO_REPLACEMENT
 
     def _display(self, impact: DepartureImpact, column: DepartureColumn) -> str:
         if column is DepartureColumn.MEMBER:
@@ -91,8 +112,7 @@ class DepartureModel(QAbstractTableModel):
             return str(len(impact.lost))
         if column is DepartureColumn.ORPHANED:
             return ", ".join(_name(self._catalog, "task", t) for t in impact.orphaned_tasks) or "none"
-        count = len(impact.replacements)
-        return "nobody" if count == 0 else count_text(count, "candidate")
+        return stand_ins_text(impact)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -114,7 +134,7 @@ class DepartureModel(QAbstractTableModel):
             if column is DepartureColumn.LOST:
                 return len(impact.lost)
             if column is DepartureColumn.REPLACEMENTS:
-                return len(impact.replacements)
+                return len(impact.replacements) + len(impact.positions)
             return self._display(impact, column).casefold()
         if role == NAME_ROLE:
             return impact.member
@@ -148,22 +168,29 @@ REPLACEMENT_HEADERS = {
 }
 
 
+StandIn = Replacement | PositionStandIn
+
+
 class ReplacementModel(QAbstractTableModel):
-    """Who in the pool could take a departing member's place (cheapest first)."""
+    """Who in the pool could take a departing member's place (cheapest first), then the positions."""
 
     def __init__(self, catalog: Catalog, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._catalog = catalog
-        self._rows: tuple[Replacement, ...] = ()
+        self._rows: tuple[StandIn, ...] = ()
+        self.currency: Currency = USD  # the project's; the robustness panel sets it
 
-    def set_rows(self, rows: tuple[Replacement, ...], catalog: Catalog | None = None) -> None:
+    def set_rows(
+        self, rows: tuple[Replacement, ...], catalog: Catalog | None = None, positions: tuple[PositionStandIn, ...] = ()
+    ) -> None:
+        """The pool's candidates, then the positions that could be opened instead."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = (*rows, *positions)
         if catalog is not None:
             self._catalog = catalog
         self.endResetModel()
 
-    def replacement(self, row: int) -> Replacement:
+    def replacement(self, row: int) -> StandIn:
         return self._rows[row]
 
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -177,13 +204,15 @@ class ReplacementModel(QAbstractTableModel):
             return None
         replacement = self._rows[index.row()]
         column = ReplacementColumn(index.column())
+        if isinstance(replacement, PositionStandIn):
+            return self._position_data(replacement, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column is ReplacementColumn.CANDIDATE:
                 return replacement.candidate
             if column is ReplacementColumn.ROLE:
                 return _name(self._catalog, "role", replacement.role)
             if column is ReplacementColumn.COST:
-                return format_cost(replacement.cost)
+                return format_cost(replacement.cost, self.currency)
             return format_fit(replacement.fit)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (ReplacementColumn.COST, ReplacementColumn.FIT):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -195,6 +224,42 @@ class ReplacementModel(QAbstractTableModel):
             return str(self.data(index)).casefold()
         if role == NAME_ROLE:
             return replacement.candidate
+        return None
+
+    def _position_data(self, position: PositionStandIn, column: ReplacementColumn, role: int) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column is ReplacementColumn.CANDIDATE:
+                return "Open a position"
+            if column is ReplacementColumn.ROLE:  # the variant's name alone (the tooltip names the role too)
+                name = position.variant or _name(self._catalog, "role", position.role)
+                return f"Senior {name}" if position.senior else name
+            if column is ReplacementColumn.COST:
+                return format_cost(position.cost, self.currency)
+            return "—"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ReplacementColumn.COST, ReplacementColumn.FIT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == SORT_ROLE:
+            if column is ReplacementColumn.COST:
+                return float(position.cost)
+            if column is ReplacementColumn.FIT:
+                return -1.0
+            return str(self._position_data(position, column, Qt.ItemDataRole.DisplayRole)).casefold()
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(POSITION_TINT)
+        if role == Qt.ItemDataRole.DecorationRole and column is ReplacementColumn.CANDIDATE:
+            return position_icon()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            annual = format_cost(position.annual_cost, self.currency)
+            recruiting = format_cost(position.recruiting_cost, self.currency)
+            brings = min_ratings_text(self._catalog, position.min_ratings) or "the role's profile"
+            return (
+                f"Open a position: {stand_in_title(self._catalog, position)}, bringing {brings}; "
+                f"{annual} a year + {recruiting} recruiting, about {count_text(position.weeks_to_fill, 'week')} to fill"
+            )
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
