@@ -313,3 +313,15 @@ def test_the_garbage_collector_is_back_after_an_import(tmp_path: Path, catalog: 
         assert not gc.isenabled()  # a caller that had paused it keeps it paused
     finally:
         gc.enable()
+
+
+def test_a_password_protected_xls_is_refused_with_what_to_do(
+    tmp_path: Path, catalog: Catalog, before_calamine: None
+) -> None:
+    path = write_xls(tmp_path / "locked.xls", {"People": grid(ROWS)})
+    data = bytearray(path.read_bytes())
+    at = data.find(struct.pack("<HH", 0x0022, 2))  # the workbook's date-system record, in the globals
+    data[at : at + 6] = struct.pack("<HHH", 0x002F, 2, 1)  # becomes FILEPASS: the records are encrypted
+    path.write_bytes(bytes(data))
+    with pytest.raises(ImportProblemError, match="password-protected: save it without a password"):
+        import_candidates(path, catalog)
