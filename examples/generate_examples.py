@@ -53,8 +53,8 @@ def cap_skills(people: list[Candidate], caps: dict[str, float]) -> list[Candidat
 
 
 # Job titles an applicant for each role might write, seeded per person; the Playbook's
-# terminology turns each into the roles it opens ("Software Engineer" is three roles,
-# "Data Engineer" one).
+# terminology turns each into the roles it opens (a role's own name opens that role,
+# "Research Scientist" four).
 JOB_TITLES = {
     "data_scientist": ("Data Scientist", "Statistician", "Senior Data Scientist"),
     "data_analyst": ("Data Analyst", "Business Analyst", "Marketing Analyst"),

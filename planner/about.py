@@ -29,6 +29,7 @@ DIRECT_DEPENDENCIES = (
     "python-calamine",
     "charset-normalizer",
     "defusedxml",
+    "olefile",
     "numpy",
     "packaging",
 )

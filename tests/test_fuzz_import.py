@@ -1,4 +1,4 @@
-"""Fuzzing the candidate import: mutated bytes and mutated parts of valid XLSX, ODS and CSV files.
+"""Fuzzing the candidate import: mutated bytes and mutated parts of valid XLSX, XLSB, XLS, ODS and CSV files.
 
 Whatever the bytes, ``import_candidates`` returns a report or raises one of the project's
 documented errors (``ImportProblemError``, ``ValidationError``); each example stays within a
@@ -27,7 +27,7 @@ from planner.errors import ImportProblemError, ValidationError
 from planner.io.candidate_import import import_candidates
 from planner.io.import_report import ImportReport
 from planner.model.catalog import Catalog, default_catalog
-from tests.spreadsheet_files import ods_cell, ods_row, ods_table, plain_rows, write_ods
+from tests.spreadsheet_files import ods_cell, ods_row, ods_table, plain_rows, write_ods, write_xlsb, xlsb_sheet
 
 pytestmark = pytest.mark.filterwarnings(  # hypothesis' failure explanation imports it; not our code
     "ignore:mypy_extensions.TypedDict is deprecated:DeprecationWarning"
@@ -165,19 +165,37 @@ def check(tmp_path: Path, name: str, data: bytes, catalog: Catalog = CATALOG) ->
     assert peak < MEMORY_LIMIT
 
 
+def _xlsb(folder: Path) -> bytes:
+    sheet = xlsb_sheet([[v if not isinstance(v, str) or not v.startswith("=") else None for v in r] for r in ROWS])
+    return write_xlsb(folder / "seed.xlsb", {"Notes": xlsb_sheet([["hello"]]), "Candidates": sheet}).read_bytes()
+
+
+def _xls(folder: Path) -> bytes:
+    import xlwt
+
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Candidates")
+    for r, row in enumerate(ROWS):
+        for c, value in enumerate(row):
+            if value is not None:
+                sheet.write(r, c, value)
+    book.save(str(folder / "seed.xls"))
+    return (folder / "seed.xls").read_bytes()
+
+
 @functools.cache
 def seed(kind: str) -> bytes:
     if kind == "xlsx":
         return _xlsx()
-    if kind == "ods":
+    if kind in ("ods", "xlsb", "xls"):
         with tempfile.TemporaryDirectory() as folder:
-            return _ods(Path(folder))
+            return {"ods": _ods, "xlsb": _xlsb, "xls": _xls}[kind](Path(folder))
     return CSV
 
 
 def test_seeds_import(tmp_path: Path) -> None:
     """The unmutated seeds are good files: the fuzzing starts from real candidate lists."""
-    for kind in ("xlsx", "ods", "csv"):
+    for kind in ("xlsx", "xlsb", "xls", "ods", "csv"):
         data = seed(kind)
         path = tmp_path / f"seed.{kind}"
         path.write_bytes(data)
@@ -201,6 +219,40 @@ def test_fuzz_xlsx_parts(tmp_path: Path, data: st.DataObject) -> None:
 def test_fuzz_ods_bytes_and_parts(tmp_path: Path, data: st.DataObject) -> None:
     strategy = mutated_workbook(seed("ods")) if data.draw(st.booleans()) else mutated_bytes(seed("ods"))
     check(tmp_path, "f.ods", data.draw(strategy))
+
+
+@st.composite
+def replaced_bytes(draw: st.DrawFn, seed: bytes) -> bytes:
+    """The seed with a few bytes overwritten in place: an OLE container stays one, its records do not."""
+    data = bytearray(seed)
+    for _ in range(draw(st.integers(1, 8))):
+        where = draw(st.integers(0, len(data) - 1))
+        value = draw(st.binary(min_size=1, max_size=4))
+        data[where : where + len(value)] = value
+    return bytes(data[: len(seed)])
+
+
+@st.composite
+def mutated_records(draw: st.DrawFn, seed: bytes) -> bytes:
+    """An XLSB whose binary parts (workbook, sheets) have bytes overwritten, inserted or cut."""
+    parts = _zip_parts(seed)
+    name = draw(st.sampled_from(sorted(n for n in parts if n.endswith(".bin"))))
+    parts[name] = draw(mutated_bytes(parts[name]) if draw(st.booleans()) else replaced_bytes(parts[name]))
+    return _rezip(parts)
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_xlsb(tmp_path: Path, data: st.DataObject) -> None:
+    strategy = mutated_records(seed("xlsb")) if data.draw(st.booleans()) else mutated_bytes(seed("xlsb"))
+    check(tmp_path, "f.xlsb", data.draw(strategy))
+
+
+@FUZZ
+@given(data=st.data())
+def test_fuzz_xls(tmp_path: Path, data: st.DataObject) -> None:
+    strategy = replaced_bytes(seed("xls")) if data.draw(st.booleans()) else mutated_bytes(seed("xls"))
+    check(tmp_path, "f.xls", data.draw(strategy))
 
 
 @FUZZ

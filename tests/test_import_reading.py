@@ -317,3 +317,20 @@ def test_a_title_that_fits_several_roles_opens_all(catalog: Catalog) -> None:
     assert set(opened) == {"data_scientist", "data_analyst", "machine_learning_engineer", "machine_learning_researcher"}
     match = titles.match_all(["Research Scientist"])[0]
     assert titles.describe(match).startswith("Research Scientist → Data Scientist, Data Analyst")
+
+
+def test_a_title_that_is_a_role_name_opens_only_that_role(tmp_path: Path, catalog: Catalog) -> None:
+    """Role names that are also in the Data Scientist's Playbook titles (Data Analyst, Machine Learning Engineer)."""
+    path = tmp_path / "roles.csv"
+    path.write_text(
+        "Name,ML,Applied for\nAna,4,Data Analyst\nBo,3,Senior Machine Learning Engineer\n"
+        "Cy,2,software engineer\nDi,2,Research Scientist\n",
+        encoding="utf-8",
+    )
+    report = import_candidates(path, catalog)
+    roles = {c.name: c.roles for c in report.candidates}
+    assert roles["Ana"] == ("data_analyst",)
+    assert roles["Bo"] == ("machine_learning_engineer",)
+    assert roles["Cy"] == ("software_engineer",)
+    assert len(roles["Di"]) > 1  # a title that is only terminology still opens every role it names
+    assert report_to_dict(report)["role_titles"]["Data Analyst"] == ["data_analyst"]

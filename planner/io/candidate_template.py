@@ -165,8 +165,9 @@ def _instructions_sheet(ws: Worksheet, catalog: Catalog) -> None:
         "the project's tasks-per-person cap for this person.",
         "Status: Employee (already works here: with a new-spend budget their pay is not counted) or Applicant "
         "(the default). Applied for: the role or roles (separated by ;) the person applied for or is open to; "
-        "the solver gives them only one of those. A job title is read with the Playbook's terminology, so it may "
-        "open several roles (the import shows which); blank means open to every role.",
+        "the solver gives them only one of those. A role's name opens that role; another job title is read with the "
+        "Playbook's terminology, so it may open several roles (the import shows which); blank means open to every "
+        "role.",
         "Extra columns are allowed: the import reports them as ignored.",
         "Save as .xlsx (or .csv/.ods) and import it with File ▸ Import candidates, or the command line: import FILE.",
     ]

@@ -20,6 +20,7 @@ from charset_normalizer import from_bytes
 
 from planner.errors import ImportProblemError
 from planner.io.file_limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS
+from planner.io.read_budget import check_time
 
 _MAGIC = {
     b"%PDF": "a PDF document",
@@ -146,6 +147,8 @@ def read_csv(path: Path, data: bytes) -> CsvData:
     last_line = 0
     try:
         for record in reader:
+            if not len(rows) % 4096:
+                check_time()
             if len(rows) >= MAX_ROWS:
                 raise ImportProblemError(
                     f"{path}: more than {MAX_ROWS:,} rows: too many for a candidate list; split the file"

@@ -4,7 +4,8 @@ Every spreadsheet is someone else's file. Before a reader decompresses or alloca
 file's size, each zip member's declared size and compression ratio, and the sheet's extent
 (rows × columns, against Excel's own 1,048,576 × 16,384 limits and a candidate list's
 sensible size) are checked; a file over a fence is refused with a message saying which
-fence and why (:class:`ImportProblemError`).
+fence and why (:class:`ImportProblemError`). The time and memory bound of a read that
+passes them is :mod:`planner.io.read_budget`.
 """
 
 from __future__ import annotations

@@ -2,9 +2,11 @@
 
 A title is compared with each role's id, name and aliases (the Playbook's terminology
 lists: "software engineer - machine learning", "research scientist"…) after lower-casing
-and dropping punctuation and seniority words (Senior, Lead, II…). A title that names
-several roles' terminology opens all of them; one that fits none is reported and leaves
-the person open to every role. The GUI import dialog shows :meth:`RoleTitles.describe`.
+and dropping punctuation and seniority words (Senior, Lead, II…). A title that is a role's
+own name ("Machine Learning Engineer") opens only that role, even when the same words are
+in another role's terminology; a title that names several roles' terminology otherwise
+opens all of them; one that fits none is reported and leaves the person open to every role.
+The GUI import dialog shows :meth:`RoleTitles.describe`.
 """
 
 from __future__ import annotations
@@ -45,11 +47,15 @@ class RoleTitles:
         self.names = {role.id: role.name for role in catalog.roles}
         self.order = {role.id: i for i, role in enumerate(catalog.roles)}
         terms: dict[tuple[str, ...], set[str]] = {}
+        own_names: dict[tuple[str, ...], set[str]] = {}
         for role in catalog.roles:
-            for term in (role.id.replace("_", " "), role.name, *role.aliases):
-                core = _core(_words(term))
-                if core:
+            for term in (role.id.replace("_", " "), role.name):
+                if core := _core(_words(term)):
+                    own_names.setdefault(core, set()).add(role.id)
+            for term in role.aliases:
+                if core := _core(_words(term)):
                     terms.setdefault(core, set()).add(role.id)
+        terms.update(own_names)  # a role's own name opens that role only, whatever other roles' terminology says
         self.terms = terms
 
     def roles_for(self, title: str) -> tuple[str, ...]:
@@ -91,7 +97,7 @@ class RoleTitles:
         return list(seen.values())
 
     def describe(self, match: TitleMatch) -> str:
-        """``"Senior Data Scientist → Data Scientist, Data Analyst"`` (or why it opens every role)."""
+        """``"Research Scientist → Data Scientist, Data Analyst, …"`` (or why it opens every role)."""
         if not match.roles:
             return f"{match.title} → no catalog role fits: open to every role"
         return f"{match.title} → {', '.join(self.names[r] for r in match.roles)}"

@@ -28,6 +28,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring, iterparse
 
 from planner.io.file_limits import MAX_CELLS, MAX_COLUMNS, ZIP_DAMAGE, check_extent
+from planner.io.read_budget import check_time
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -41,9 +42,13 @@ ERROR_LITERALS = frozenset(
     {"#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA"}
 )
 _CHUNK = 1 << 22
+_EVENTS_PER_TIME_CHECK = 1 << 14
+_LOOSE_TEXT_BOUND = 200_000_000  # shared text bytes a bound may claim before a closer look is worth it
 # Every pattern starts with a literal, so the scan runs at memory speed between cell references.
 _WIDE_REF = re.compile(rb' r="([A-Za-z]{3,})\d')  # column AAA (703) or beyond
 _TWO_LETTER_REF = re.compile(rb' r="([A-Za-z]{2})\d')
+_PAST_Z_REF = re.compile(rb' r="[A-Za-z]{2}')
+_BARE_CELL = re.compile(rb"<c[>/]")  # a cell without attributes: no reference to place it by
 _FAR_ROW_REF = re.compile(rb' r="[A-Za-z]{1,3}(\d{6,})"')  # row 100,000 or beyond
 _FIVE_DIGIT_REF = re.compile(rb' r="[A-Za-z]{1,3}\d{5}"')
 _FOUR_DIGIT_REF = re.compile(rb' r="[A-Za-z]{1,3}\d{4}"')
@@ -74,6 +79,7 @@ class BookInfo:
     active: str | None
     parts: dict[str, str] = field(default_factory=dict)
     percent_styles: frozenset[int] = frozenset()
+    shared_strings: str = ""  # XLSX: the shared strings part
 
 
 def column_index(letters: str) -> int:
@@ -106,23 +112,39 @@ def _parse(data: bytes) -> Any:
 # --- XLSX --------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Relationship:
+    """One relationship of the workbook part: its id, type and the zip part it points to."""
+
+    id: str
+    kind: str
+    part: str
+
+
+def relationships(archive: zipfile.ZipFile, rels_part: str) -> list[Relationship]:
+    """The relationships of the workbook (``xl/_rels/workbook.xml.rels`` or ``….bin.rels``)."""
+    data = _small_part(archive, rels_part)
+    out = []
+    for rel in _parse(data).iter(f"{PKG_REL}Relationship") if data else ():
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        out.append(Relationship(rel.get("Id", ""), rel.get("Type", ""), part))
+    return out
+
+
 def xlsx_book(archive: zipfile.ZipFile) -> BookInfo:
     """Sheet list, states, active tab and percent styles of an XLSX/XLSM workbook."""
     workbook = _small_part(archive, "xl/workbook.xml")
     if workbook is None:
         raise XmlProblem("the workbook part xl/workbook.xml is missing")
     root = _parse(workbook)
-    rels_data = _small_part(archive, "xl/_rels/workbook.xml.rels")
     targets: dict[str, str] = {}
     shared = "xl/sharedStrings.xml"
-    for rel in _parse(rels_data).iter(f"{PKG_REL}Relationship") if rels_data else ():
-        target = rel.get("Target", "")
-        member = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-        kind = rel.get("Type", "")
-        if kind.endswith("/worksheet"):
-            targets[rel.get("Id", "")] = member
-        elif kind.endswith("/sharedStrings"):
-            shared = member
+    for rel in relationships(archive, "xl/_rels/workbook.xml.rels"):
+        if rel.kind.endswith("/worksheet"):
+            targets[rel.id] = rel.part
+        elif rel.kind.endswith("/sharedStrings"):
+            shared = rel.part
     names, hidden, parts = [], set(), {}
     for sheet in root.iter(f"{MAIN}sheet"):
         name = sheet.get("name", "")
@@ -138,7 +160,7 @@ def xlsx_book(archive: zipfile.ZipFile) -> BookInfo:
     if tab.isdigit() and int(tab) < len(names):
         active = names[int(tab)]
     _check_shared_strings(archive, shared)
-    return BookInfo(tuple(names), frozenset(hidden), active, parts, _percent_styles(archive))
+    return BookInfo(tuple(names), frozenset(hidden), active, parts, _percent_styles(archive), shared)
 
 
 def _check_shared_strings(archive: zipfile.ZipFile, member: str) -> None:
@@ -186,8 +208,21 @@ def _chunks(handle: IO[bytes]) -> Iterator[tuple[bytes, bytes]]:
         tail = chunk[-40:]
 
 
-def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> bool:
-    """Bound the sheet's extent (refusing it if too big); ``True`` when it needs :func:`xlsx_markup`.
+@dataclass(frozen=True)
+class SheetScan:
+    """What the byte scan of a sheet found: whether it needs :func:`xlsx_markup`, its extent
+    (``cells``: rows × columns, ``None`` when only the parse can tell) and its shared-string cells."""
+
+    needs_markup: bool
+    cells: int | None
+    string_cells: int
+
+
+def scan_xlsx_sheet(
+    archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str, *, count_strings: bool = True
+) -> SheetScan:
+    """Bound the sheet's extent (refusing it if too big) and see whether it needs :func:`xlsx_markup`;
+    ``count_strings``: count the cells showing a shared string (no need when the workbook has none).
 
     calamine allocates (highest row) × (highest column) cells, so both come from the cell
     references: columns exactly (two- and three-letter references are rare enough to list);
@@ -195,14 +230,18 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
     whose references stay below row 100,000 is bounded by 99,999). When that bound is not
     tight enough, or cells carry no reference, the exact parse decides.
     """
-    markers = [b'hidden="', b"<f", b":f", b't="e"']
+    markers = [b'hidden="', b"<f", b't="e"']
     markers += [b' s="%d"' % index for index in sorted(percent_styles)[:50]]
     needs = len(percent_styles) > 50
     max_row = max_column = digits = 0
-    cells = refs = rows = 0
+    cells = refs = rows = strings = 0
+    bare = False
     try:
         with archive.open(part) as handle:
-            for chunk, raw in _chunks(handle):
+            for number, (chunk, raw) in enumerate(_chunks(handle)):
+                check_time()
+                if not number and b"<sheetData" not in chunk:
+                    markers.append(b":f")  # prefixed elements: an <x:f> holds a formula
                 needs = needs or any(marker in chunk for marker in markers)
                 for match in _FAR_ROW_REF.finditer(chunk):
                     max_row = max(max_row, int(match.group(1)[:12]))
@@ -210,27 +249,69 @@ def scan_xlsx_sheet(archive: zipfile.ZipFile, part: str, percent_styles: frozens
                     digits = max(
                         digits, 5 if _FIVE_DIGIT_REF.search(chunk) else 4 if _FOUR_DIGIT_REF.search(chunk) else 3
                     )
-                if _WIDE_REF.search(chunk):
-                    wide = {m.group(1).upper() for m in _WIDE_REF.finditer(chunk)}
-                    max_column = max(max_column, *(column_index(w.decode()) + 1 for w in wide))
-                if max_column < MAX_COLUMNS and _TWO_LETTER_REF.search(chunk):
-                    pairs = set(_TWO_LETTER_REF.findall(chunk))
-                    max_column = max(max_column, *(column_index(p.decode().upper()) + 1 for p in pairs))
-                cells += raw.count(b"<c ") + raw.count(b"<c>") + raw.count(b"<c/>")
+                if _PAST_Z_REF.search(chunk):  # one pass for the usual sheet, whose columns stop at Z
+                    if _WIDE_REF.search(chunk):
+                        wide = {m.group(1).upper() for m in _WIDE_REF.finditer(chunk)}
+                        max_column = max(max_column, *(column_index(w.decode()) + 1 for w in wide))
+                    if max_column < MAX_COLUMNS and _TWO_LETTER_REF.search(chunk):
+                        pairs = set(_TWO_LETTER_REF.findall(chunk))
+                        max_column = max(max_column, *(column_index(p.decode().upper()) + 1 for p in pairs))
+                bare = bare or _BARE_CELL.search(chunk) is not None
+                cells += raw.count(b"<c ")
                 refs += raw.count(b' r="')
                 rows += raw.count(b"<row")
+                if count_strings:
+                    strings += raw.count(b't="s"')
     except ZIP_DAMAGE as exc:
         raise XmlProblem(f"the sheet part {part!r} is damaged: {exc}") from exc
     except KeyError as exc:
         raise XmlProblem(f"the sheet part {part!r} is missing") from exc
-    if refs < cells + rows:
-        return True  # cells without references (or prefixed XML): only the parse can place them
+    if bare or refs < cells + rows:
+        return SheetScan(
+            True, None, strings
+        )  # cells without references (or prefixed XML): only the parse can place them
     columns = max(max_column, 26)
     height = max(max_row, rows) if max_row else max(rows, 10**digits - 1)
     if not max_row and height * columns > MAX_CELLS:
-        return True  # the digit-count bound is too loose for this width: the parse measures exactly
+        return SheetScan(True, None, strings)  # the digit-count bound is too loose for this width: the parse measures
     check_extent(where, height, columns)
-    return needs
+    return SheetScan(needs, height * columns, strings)
+
+
+_SHARED_ITEM = re.compile(rb"<(?:\w+:)?si[\s>/]")
+_SHARED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>\s*(\d{1,9})\s*<')
+
+
+def shared_text_bytes(archive: zipfile.ZipFile, shared_part: str, sheet_part: str, string_cells: int) -> int:
+    """An upper bound of the shared text calamine copies into the sheet's ``string_cells`` cells.
+
+    calamine copies a shared string into every cell that shows it, so 200 cells showing one
+    2 MB string take 400 MB. Cheap bounds first (the part's size, then the longest item);
+    only when those are too loose is each cell's string looked up.
+    """
+    try:
+        size = archive.getinfo(shared_part).file_size
+    except KeyError:
+        return 0
+    if string_cells * size <= _LOOSE_TEXT_BOUND:
+        return string_cells * size
+    try:
+        data = archive.read(shared_part)
+        starts = [match.start() for match in _SHARED_ITEM.finditer(data)]
+        check_time()
+        sizes = [b - a for a, b in zip(starts, [*starts[1:], len(data)], strict=True)]
+        if not sizes or string_cells * max(sizes) <= _LOOSE_TEXT_BOUND:
+            return string_cells * max(sizes, default=0)
+        total = 0
+        with archive.open(sheet_part) as handle:
+            for chunk, _ in _chunks(handle):
+                check_time()
+                for match in _SHARED_CELL.finditer(chunk):
+                    index = int(match.group(1))
+                    total += sizes[index] if index < len(sizes) else 0
+        return total
+    except ZIP_DAMAGE as exc:
+        raise XmlProblem(f"the shared strings cannot be read: {exc}") from exc
 
 
 def xlsx_markup(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[int], where: str) -> Markup:
@@ -243,7 +324,9 @@ def xlsx_markup(archive: zipfile.ZipFile, part: str, percent_styles: frozenset[i
     row_index, next_column, max_row, max_column = -1, 0, 0, 0
     try:
         with archive.open(part) as handle:
-            for event, element in iterparse(handle, events=("start", "end")):
+            for count, (event, element) in enumerate(iterparse(handle, events=("start", "end"))):
+                if not count % _EVENTS_PER_TIME_CHECK:
+                    check_time()
                 tag = element.tag.rpartition("}")[2]
                 if event == "start":
                     if tag == "row":
@@ -339,7 +422,9 @@ def ods_markup(archive: zipfile.ZipFile, where: str) -> tuple[BookInfo, dict[str
     repeat_rows = 1
     try:
         with archive.open("content.xml") as handle:
-            for event, element in iterparse(handle, events=("start", "end")):
+            for count, (event, element) in enumerate(iterparse(handle, events=("start", "end"))):
+                if not count % _EVENTS_PER_TIME_CHECK:
+                    check_time()
                 tag = element.tag
                 if event == "start":
                     if tag == f"{TABLE}table":

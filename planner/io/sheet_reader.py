@@ -3,9 +3,11 @@
 Workbooks are read by python-calamine (the Rust calamine reader, as pandas'
 ``engine="calamine"``); CSV by :mod:`planner.io.csv_reader`. Before calamine expands
 anything, the fences of :mod:`planner.io.file_limits` are checked (file size, zip parts'
-declared sizes and compression ratios, the sheet's extent) and what calamine cannot tell
-is taken from the XML by :mod:`planner.io.sheet_markup` (sheet states and the active
-sheet, hidden rows and columns, formulas, error cells, percent formats).
+declared sizes and compression ratios, the sheet's extent: from the XML for XLSX and ODS,
+from the records for XLSB and XLS, :mod:`planner.io.binary_extent`) and so is the memory
+estimate of :mod:`planner.io.read_budget`; what calamine cannot tell is taken from the XML
+by :mod:`planner.io.sheet_markup` (sheet states and the active sheet, hidden rows and
+columns, formulas, error cells, percent formats).
 
 The reader keeps the spreadsheet's geometry (row ``i`` of :attr:`SheetData.rows` is
 spreadsheet row ``i + 1``, blank rows included), marks numbers shown as percentages
@@ -27,9 +29,11 @@ from pathlib import Path
 from typing import Any
 
 from planner.errors import ImportProblemError
+from planner.io.binary_extent import BinaryProblem, SheetExtent, XlsPasswordProtected, xls_extents, xlsb_extents
 from planner.io.csv_reader import read_csv
-from planner.io.file_limits import ZIP_DAMAGE, check_extent, check_file_size, check_zip
+from planner.io.file_limits import MAX_CELLS, ZIP_DAMAGE, check_extent, check_file_size, check_zip
 from planner.io.rating_parse import PercentValue
+from planner.io.read_budget import check_memory, check_time
 from planner.io.sheet_markup import (
     ERROR_LITERALS,
     BookInfo,
@@ -38,6 +42,7 @@ from planner.io.sheet_markup import (
     ods_markup,
     ods_mimetype,
     scan_xlsx_sheet,
+    shared_text_bytes,
     xlsx_book,
     xlsx_markup,
 )
@@ -142,6 +147,7 @@ class _Workbook:
         self.kind = kind
         self.markups: dict[str, Markup] = {}
         self.info = self._book_info()
+        self.extents = self._binary_extents()
         self.book = self._calamine(lambda: _open_calamine(path))
         metadata = self._calamine(lambda: list(self.book.sheets_metadata))
         worksheets = [m for m in metadata if str(m.typ).endswith("WorkSheet")]
@@ -173,22 +179,53 @@ class _Workbook:
         except ZIP_DAMAGE as exc:
             raise ImportProblemError(f"{self.path}: the file is damaged (not a valid workbook): {exc}") from exc
 
+    def _binary_extents(self) -> dict[str, SheetExtent]:
+        """XLSB and XLS: every sheet's extent from its records; XLS is refused here when over a fence,
+        because calamine reads every sheet of an XLS file as it opens it."""
+        try:
+            if self.kind == "xlsb":
+                with zipfile.ZipFile(self.path) as archive:
+                    return xlsb_extents(archive)
+            if self.kind != "xls":
+                return {}
+            extents = xls_extents(self.path)
+        except XlsPasswordProtected as exc:
+            raise ImportProblemError(f"{self.path}: {exc}: save it without a password and import it again") from exc
+        except (BinaryProblem, XmlProblem) as exc:
+            raise ImportProblemError(f"{self.path}: the workbook is damaged: {exc}") from exc
+        except ZIP_DAMAGE as exc:
+            raise ImportProblemError(f"{self.path}: the file is damaged (not a valid workbook): {exc}") from exc
+        for name, extent in extents.items():
+            check_extent(f"{self.path}, sheet {name!r}", extent.rows, extent.columns)
+        check_memory(
+            f"{self.path}", sum(e.cells for e in extents.values()), sum(e.string_bytes for e in extents.values())
+        )
+        return extents
+
     def _markup(self, name: str) -> Markup:
         """Check the sheet's extent (XLSX) and take its markup; an empty one when there is none to take."""
         if name in self.markups:
             return self.markups[name]
         markup = Markup()
         part = self.info.parts.get(name) if self.info else None
+        where = f"{self.path}, sheet {name!r}"
         if self.kind == "xlsx" and part is not None and self.info is not None:
-            where = f"{self.path}, sheet {name!r}"
             try:
                 with zipfile.ZipFile(self.path) as archive:
-                    if scan_xlsx_sheet(archive, part, self.info.percent_styles, where):
+                    shared = self.info.shared_strings in archive.namelist()
+                    scan = scan_xlsx_sheet(archive, part, self.info.percent_styles, where, count_strings=shared)
+                    text = shared_text_bytes(archive, self.info.shared_strings, part, scan.string_cells)
+                    check_memory(where, MAX_CELLS if scan.cells is None else scan.cells, text)
+                    if scan.needs_markup:
                         markup = xlsx_markup(archive, part, self.info.percent_styles, where)
             except XmlProblem as exc:
                 raise ImportProblemError(f"{where}: the workbook is damaged: {exc}") from exc
             except ZIP_DAMAGE as exc:
                 raise ImportProblemError(f"{where}: the file is damaged: {exc}") from exc
+        extent = self.extents.get(name)
+        if extent is not None:
+            check_extent(where, extent.rows, extent.columns)
+            check_memory(where, extent.cells, extent.string_bytes)
         self.markups[name] = markup
         return markup
 
@@ -244,6 +281,7 @@ class _Workbook:
         scores: dict[str, int] = {}
         loaded: dict[str, list[Row]] = {}
         for name in self.names:
+            check_time()
             rows = self.rows(name)
             scores[name] = header_score(rows[:SCAN_ROWS])
             if scores[name] and name not in self.hidden:
