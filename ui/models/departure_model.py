@@ -12,14 +12,14 @@ from __future__ import annotations
 from enum import IntEnum
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 
 from planner.analyses.robustness import DepartureImpact, PositionStandIn, Replacement
 from planner.model.catalog import Catalog
 from planner.model.money import USD, Currency
 from planner.wording import count_text, min_ratings_text
 from ui.models.coverage_model import text_color_for
-from ui.models.team_model import POSITION_TINT, format_cost, format_fit, position_icon
+from ui.models.team_model import format_cost, format_fit, position_style
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -244,14 +244,9 @@ class ReplacementModel(QAbstractTableModel):
             if column is ReplacementColumn.FIT:
                 return -1.0
             return str(self._position_data(position, column, Qt.ItemDataRole.DisplayRole)).casefold()
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(POSITION_TINT)
-        if role == Qt.ItemDataRole.DecorationRole and column is ReplacementColumn.CANDIDATE:
-            return position_icon()
+        style = position_style(role, column is ReplacementColumn.CANDIDATE)
+        if style is not None:
+            return style
         if role == Qt.ItemDataRole.ToolTipRole:
             annual = format_cost(position.annual_cost, self.currency)
             recruiting = format_cost(position.recruiting_cost, self.currency)

@@ -86,6 +86,19 @@ def position_icon() -> QIcon:
     return QIcon(pixmap)
 
 
+def position_style(role: int, first_column: bool) -> object | None:
+    """What an open position's row shows for ``role`` beyond its text: italic, tinted, badged (None: nothing)."""
+    if role == Qt.ItemDataRole.FontRole:
+        font = QFont()
+        font.setItalic(True)
+        return font
+    if role == Qt.ItemDataRole.BackgroundRole:
+        return QBrush(POSITION_TINT)
+    if role == Qt.ItemDataRole.DecorationRole and first_column:
+        return position_icon()
+    return None
+
+
 TeamRow = Member | OpenPosition
 
 
@@ -236,14 +249,9 @@ class TeamModel(QAbstractTableModel):
             return name
         if role == POSITION_ROLE:
             return True
-        if role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(POSITION_TINT)
-        if role == Qt.ItemDataRole.DecorationRole and column is TeamColumn.MEMBER:
-            return position_icon()
+        style = position_style(role, column is TeamColumn.MEMBER)
+        if style is not None:
+            return style
         if role == Qt.ItemDataRole.AccessibleTextRole and column is TeamColumn.MEMBER:
             return f"Open position: {name.split(': ', 1)[-1]}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (TeamColumn.COST, TeamColumn.FIT):
