@@ -23,7 +23,7 @@ DEPLOY_SE = Requirement("deployment", "software_engineering", 4)
 POOL_ONLY = {"max_open_positions": 0, "training": TrainingPolicy(enabled=False)}
 
 
-def _no_relaxation(model: TeamModel, fixed: dict[str, int], *, objective: str = "cost") -> None:
+def _no_relaxation(model: TeamModel, fixed: dict[str, int]) -> None:
     return None
 
 

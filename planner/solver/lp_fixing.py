@@ -7,8 +7,7 @@ reduced cost d, any team using it costs at least L + d (LP duality). Variables w
 L + d > C can never be used, so they are fixed to zero. Exact, cheap (one LP).
 
 Uses: before the fit stage C is the proven optimal cost, which removes most expensive
-options, and the same LP over the fit expression (within that cost) fixes what cannot
-match the best team's fit; before the cost stage C is the best team's cost so far (an
+options; before the cost stage C is the best team's cost so far (an
 optimal team costs no more), and the options with the smallest reduced costs are where a
 cheaper team is most likely found (:meth:`StageRelaxation.promising`, the solver's probe
 before the proof); under a budget the LP of "cheapest team with the unavoidable coverage"
@@ -45,12 +44,8 @@ class StageRelaxation:
         self.reduced = reduced  # reduced cost per type and pattern
 
     @classmethod
-    def of(cls, model: TeamModel, fixed: dict[str, int], *, objective: str = "cost") -> StageRelaxation | None:
-        """Solve the relaxation; None when the model has no cost or GLOP gives no optimum.
-
-        ``objective`` "cost" minimises cost, "fit" the fit stage's expression within
-        ``fixed["cost"]``. Both keep the budget.
-        """
+    def of(cls, model: TeamModel, fixed: dict[str, int]) -> StageRelaxation | None:
+        """Solve the relaxation (the budget kept); None when the model has no cost or GLOP gives no optimum."""
         if not model.use_cost:
             return None
         prep = model.prep
@@ -105,13 +100,7 @@ class StageRelaxation:
         cost = lp.Sum([kind.cost[0] * count[k] for k, kind in enumerate(model.types)]) + prep.train_cost * trained
         if prep.budget is not None:
             lp.Add(cost <= prep.budget)
-        if objective == "fit":
-            if "cost" in fixed:
-                lp.Add(cost <= fixed["cost"])
-            weights = model.fit_coefficients()
-            lp.Minimize(lp.Sum([c * x for k, row in enumerate(take) for x, c in zip(row, weights[k], strict=True)]))
-        else:
-            lp.Minimize(cost)
+        lp.Minimize(cost)
         if lp.Solve() != pywraplp.Solver.OPTIMAL:
             return None
         values = [[var.solution_value() for var in row] for row in take]
@@ -119,7 +108,7 @@ class StageRelaxation:
         return cls(model, lp.Objective().Value(), values, reduced)
 
     def fix_above(self, limit: int) -> int:
-        """Fix to 0 the pattern counts no team of value (cost, or fit) at most ``limit`` can use; how many."""
+        """Fix to 0 the pattern counts no team costing at most ``limit`` can use; how many."""
         count = 0
         for k, row in enumerate(self.reduced):
             for j, reduced in enumerate(row):

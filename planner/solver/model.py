@@ -222,29 +222,17 @@ class TeamModel:
             people = min(people, team_max)
         return people * self.prep.problem.constraints.max_tasks_per_person + 1
 
-    def fit_coefficients(self) -> list[list[int]]:
-        """Per type and pattern: what one member adds to the fit stage (minus weighted fit, plus secondary tasks)."""
-        weight = self._fit_weight()
-        out = []
-        for kind in self.types:
-            row = []
-            for s, tasks in kind.patterns:
-                shape = self.prep.shapes[s]
-                secondary = sum(1 for t in tasks if not shape.primary[shape.tasks.index(t)])
-                row.append(secondary - weight * kind.fit[s])
-            out.append(row)
-        return out
-
-    def fit_value(self, key: tuple[int, ...]) -> int:
-        """The fit stage's value of a team with :func:`planner.solver.incumbent.true_key` ``key``."""
-        return self._fit_weight() * key[-2] + key[-1]
-
     def _fit_expr(self) -> cp_model.LinearExpr:
         """Minus fit (weighted) plus secondary tasks: best fit first, then primary tasks."""
-        coefficients = self.fit_coefficients()
-        return cp_model.LinearExpr.weighted_sum(
-            [var for row in self.take for var in row], [c for row in coefficients for c in row]
-        )
+        weight = self._fit_weight()
+        variables, coefficients = [], []
+        for k, kind in enumerate(self.types):
+            for j, (s, tasks) in enumerate(kind.patterns):
+                shape = self.prep.shapes[s]
+                secondary = sum(1 for t in tasks if not shape.primary[shape.tasks.index(t)])
+                variables.append(self.take[k][j])
+                coefficients.append(secondary - weight * kind.fit[s])
+        return cp_model.LinearExpr.weighted_sum(variables, coefficients)
 
     def _changes_expr(self) -> cp_model.LinearExpr:
         """People leaving or joining the previous team, plus members whose role changed."""

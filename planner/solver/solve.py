@@ -4,7 +4,10 @@ A greedy team comes first (reported at once, before any reduction). Stages come 
 (:func:`planner.solver.model.stage_plan`): coverage and team size (or cost) on a model
 reduced with only coverage in mind, then cost, then changes and fit; each group gets its
 own reduction (with the member bound the best team so far proves,
-:mod:`planner.solver.bounds`) and model. Each stage minimises its expression with every
+:mod:`planner.solver.bounds`) and model; a group whose answer the size floor already
+gives needs neither. Before the cost stage (and, under a budget, the coverage stage) a
+short probe on the LP's most promising options looks for a better team, and the LP's
+reduced costs then switch off what cannot beat it (:mod:`planner.solver.lp_fixing`). Each stage minimises its expression with every
 earlier stage fixed at its optimum, hinted with the best team so far. Every team seen —
 greedy, previous plan, each solution callback, each stage's result — is scored by its
 true objective (:mod:`planner.solver.incumbent`); only true improvements are reported and
@@ -245,8 +248,6 @@ class _Run:
                 self.check()
                 if group.after_cost:
                     fix_by_reduced_cost(model, fixed)
-                    if "changes" not in group.names:
-                        self._narrow_for_fit(model, fixed)
                 elif "cost" in group.names:
                     self._narrow_for_cost(model, stages["cost"], fixed, floor)
                 elif group.use_cost and "coverage" not in fixed and (self.incumbent.key or ())[:3] != floor:
@@ -302,13 +303,6 @@ class _Run:
         if not cost_first:
             fixed["team size"] = size
         return size
-
-    def _narrow_for_fit(self, model: TeamModel, fixed: dict[str, int]) -> None:
-        """Before the fit stage: fix what cannot match the best team's fit (it has the optimal cost already)."""
-        key = self._settled_key(model, fixed)
-        relaxation = StageRelaxation.of(model, fixed, objective="fit") if key is not None else None
-        if relaxation is not None and key is not None:
-            relaxation.fix_above(model.fit_value(key))
 
     def _settled_key(self, model: TeamModel, fixed: dict[str, int]) -> tuple[int, ...] | None:
         """The best team's key if it has every proven stage's value: then its later values bound the optimum's."""
