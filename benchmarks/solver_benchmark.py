@@ -453,8 +453,9 @@ def splice_uniform(path: Path, section: str) -> None:
     if start < 0:
         text = text.rstrip("\n") + "\n\n" + section
     else:
-        end = text.find("\n## ", start + len(UNIFORM_HEADING))
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+        ends = [text.find(mark, start + len(UNIFORM_HEADING)) for mark in ("\n## ", "\n" + OPTIONS_MARK)]
+        end = min((e for e in ends if e >= 0), default=-1)
+        text = text[:start] + section + "\n" + (text[end + 1 :] if end >= 0 else "")
     path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
 
 
@@ -541,6 +542,7 @@ def _target_line(result: Result, target: float) -> str:
 def options_section(args: argparse.Namespace) -> int:
     """Run (a) with positions and training on, beside (a) pool only, and rewrite that section of the report."""
     rows = []
+    load = load_average()
     for size in OPTIONS_SIZES:
         for method in ("ours", OPTIONS_METHOD):
             result = run_isolated(method, size, args.seed, args.ours_limit)
@@ -554,8 +556,8 @@ def options_section(args: argparse.Namespace) -> int:
         f"Machine: {machine()}. Same pools (seed {args.seed}), team max 8; *(a) ours* is pool only, *(a+)* lets "
         "the solver open positions (every catalog role, variant and senior option, up to the team-size limit) "
         "and train members (1 level per skill, 2 per person). Targets: proven optimal within 2 s / 10 s / 30 s "
-        "at 1,000 / 5,000 / 20,000, peak memory under 1 GB. Measured while five other sessions shared the two "
-        "cores, so times are noisy.",
+        f"at 1,000 / 5,000 / 20,000, peak memory under 1 GB. Load average (1, 5, 15 min) at the start: {load} "
+        "(2 cores: above 2, other work slows every number).",
         "",
         table(rows),
         "",
