@@ -165,3 +165,33 @@ def test_catalog_text_is_shown_without_internal_source_keys() -> None:
     assert without_source_keys("code (S-workera-page, Deep Learning variant)") == "code (Deep Learning variant)"
     assert without_source_keys("S-radar; S-seed (table name)") == "(table name)"
     assert without_source_keys("plain text, no keys") == "plain text, no keys"
+
+
+def test_a_scenario_says_money_in_the_project_currency_and_names_the_build_or_buy_settings() -> None:
+    import dataclasses
+
+    from planner.analyses.scenarios import describe_changes, snapshot
+    from planner.model.constraints import TrainingPolicy
+    from planner.model.money import currency_for_code
+    from planner.model.project import new_project
+
+    project = new_project("ml", name="P")
+    project.currency = currency_for_code("EUR")
+    lean = snapshot(project, "Lean")
+    lean.constraints = dataclasses.replace(
+        project.constraints,
+        budget=900_000.0,
+        max_open_positions=0,
+        training=TrainingPolicy(enabled=False),
+        needed_within_weeks=10,
+    )
+    assert describe_changes(project, lean) == (
+        "budget €900,000 (was none)",
+        "staff from the pool only (was open positions up to the team-size limit)",
+        "no training",
+        "needed within 10 weeks (was no deadline)",
+    )
+    lean.constraints = dataclasses.replace(project.constraints, max_open_positions=1)
+    assert describe_changes(project, lean) == (
+        "at most 1 open position (was open positions up to the team-size limit)",
+    )

@@ -13,11 +13,12 @@ from dataclasses import dataclass
 
 from planner.errors import ValidationError
 from planner.model.constraints import BudgetScope
+from planner.model.money import format_money
 from planner.model.plan import Plan
 from planner.model.project import Project
 from planner.model.requirements import Requirement
 from planner.model.scenario import CURRENT, Scenario
-from planner.wording import team_size_text
+from planner.wording import count_text, team_size_text
 
 
 def snapshot(setup: Project | Scenario, name: str) -> Scenario:
@@ -103,8 +104,9 @@ def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
             team_size_text(b.team_size_min, b.team_size_max),
         )
         out.append(f"{after} (was {before.removeprefix('team size ')})")
+    if a.budget != b.budget:
+        out.append(f"budget {_money(b.budget, project)} (was {_money(a.budget, project)})")
     labels = {
-        "budget": "budget",
         "max_tasks_per_person": "tasks per person",
         "redundancy": "redundancy",
         "min_role_fit": "minimum role fit",
@@ -124,7 +126,29 @@ def describe_changes(project: Project, scenario: Scenario) -> tuple[str, ...]:
         out.append(f"budget covers {covered}")
     if a.objective_order != b.objective_order:
         out.append("cost before team size" if b.objective_order.value == "cost_first" else "team size before cost")
+    if a.max_open_positions != b.max_open_positions:
+        out.append(f"{_positions(b.max_open_positions)} (was {_positions(a.max_open_positions)})")
+    if a.training.enabled != b.training.enabled:
+        out.append("training allowed" if b.training.enabled else "no training")
+    elif a.training != b.training:
+        out.append("training settings changed")
+    if a.needed_within_weeks != b.needed_within_weeks:
+        out.append(f"{_deadline(b.needed_within_weeks)} (was {_deadline(a.needed_within_weeks)})")
     return tuple(out)
+
+
+def _money(amount: float | None, project: Project) -> str:
+    return "none" if amount is None else format_money(amount, project.currency)
+
+
+def _positions(limit: int | None) -> str:
+    if limit is None:
+        return "open positions up to the team-size limit"
+    return "staff from the pool only" if limit == 0 else f"at most {count_text(limit, 'open position')}"
+
+
+def _deadline(weeks: int | None) -> str:
+    return "no deadline" if weeks is None else f"needed within {count_text(weeks, 'week')}"
 
 
 def _value(value: object) -> str:

@@ -7,8 +7,9 @@ own reduction (with the member bound the best team so far proves,
 :mod:`planner.solver.bounds`) and model; a group whose answer the size floor already
 gives needs neither. Before the cost stage (and, under a budget, the coverage stage) a
 short probe on the LP's most promising options looks for a better team, and the LP's
-reduced costs then switch off what cannot beat it (:mod:`planner.solver.lp_fixing`). Each stage minimises its expression with every
-earlier stage fixed at its optimum, hinted with the best team so far. Every team seen —
+reduced costs then switch off what cannot beat it (:mod:`planner.solver.lp_fixing`).
+Each stage minimises its expression with every earlier stage fixed at its optimum,
+hinted with the best team so far. Every team seen —
 greedy, previous plan, each solution callback, each stage's result — is scored by its
 true objective (:mod:`planner.solver.incumbent`); only true improvements are reported and
 the best one is returned. ``should_stop`` and the one deadline of the whole solve are
