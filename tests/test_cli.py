@@ -176,11 +176,11 @@ def test_compare_solves_every_scenario(tmp_path: Path) -> None:
     assert [r["scenario"] for r in rows] == ["Current", "Budget 450k", "Skip deployment for now", "New spend 450k"]
     current, lean, no_deploy, new_spend = rows
     assert lean["cost"] <= 450_000 < current["cost"]
-    assert lean["changes"] == ["budget 450,000 (was 1,100,000)"]
+    assert lean["changes"] == ["budget $450,000 (was $1,100,000)"]
     assert not any(u["task"] == "deployment" for u in no_deploy["uncovered"])
     assert current["cost_change"] == 0
     # Staff cost nothing against a new-spend budget: 450k of new spend goes further than 450k for everyone.
-    assert new_spend["changes"] == ["budget 450,000 (was 1,100,000)", "budget covers new spend only"]
+    assert new_spend["changes"] == ["budget $450,000 (was $1,100,000)", "budget covers new spend only"]
     assert len(current["uncovered"]) <= len(new_spend["uncovered"]) < len(lean["uncovered"])
     assert "== Budget 450k" in out
 

@@ -43,7 +43,7 @@ def test_comparison_and_tradeoff_sheets(tmp_path: Path) -> None:
     assert rows["Cost vs current"] == [0, -50_000]
     assert rows["Uncovered requirements"] == [0, 1]  # Bo lacks machine learning 3
     assert rows["Team"] == ["Ana", "Bo"]
-    assert rows["What changes"][1] == "budget 60,000 (was none)"
+    assert rows["What changes"][1] == "budget $60,000 (was none)"
     assert cmp.cell(
         next(r for r in range(1, cmp.max_row + 1) if cmp.cell(r, 1).value == "Total cost"), 3
     ).fill.fgColor.rgb.endswith("DDEBF7")

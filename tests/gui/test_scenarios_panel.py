@@ -93,7 +93,7 @@ def test_new_from_current_then_compare_with_highlights(panel: ScenariosPanel, qt
     scenario.constraints = dataclasses.replace(project.constraints, budget=99.0)
     scenario.plan = CY_PLAN
     panel.refresh()
-    assert list_text(panel, 0, ScenarioColumn.CHANGES) == "budget 99 (was none)"
+    assert list_text(panel, 0, ScenarioColumn.CHANGES) == "budget €99 (was none)"
     assert list_text(panel, 0, ScenarioColumn.STATUS) == (
         "Proven optimal; 1 requirement cannot be covered by these candidates"
     )
@@ -115,7 +115,7 @@ def test_new_from_current_then_compare_with_highlights(panel: ScenariosPanel, qt
         ComparisonRow.HIRES: ("none", Difference.SAME),
         ComparisonRow.JOINED: ("Cy", Difference.DIFFERENT),
         ComparisonRow.LEFT: ("Ana", Difference.DIFFERENT),
-        ComparisonRow.CHANGES: ("budget 99 (was none)", Difference.DIFFERENT),
+        ComparisonRow.CHANGES: ("budget €99 (was none)", Difference.DIFFERENT),
     }
     for row, (text, difference) in expected.items():
         assert cell(panel, row, 1) == text, row
@@ -190,13 +190,13 @@ def test_update_from_current_is_undoable(panel: ScenariosPanel) -> None:
     panel.new_from_current("Budget")
     project.constraints = dataclasses.replace(project.constraints, budget=80.0)
     panel.refresh()
-    assert list_text(panel, 0, ScenarioColumn.CHANGES) == "budget none (was 80)"
+    assert list_text(panel, 0, ScenarioColumn.CHANGES) == "budget none (was €80)"
     panel.update_selected()
     assert project.scenarios[0].constraints.budget == 80.0
     assert list_text(panel, 0, ScenarioColumn.CHANGES) == "same settings as Current"
     panel.undo_stack.undo()
     assert project.scenarios[0].constraints.budget is None
-    assert list_text(panel, 0, ScenarioColumn.CHANGES) == "budget none (was 80)"
+    assert list_text(panel, 0, ScenarioColumn.CHANGES) == "budget none (was €80)"
 
 
 def test_rename_in_place_refuses_bad_names(panel: ScenariosPanel) -> None:

@@ -61,7 +61,7 @@ def whatif(window: MainWindow) -> Iterator[WhatIfController]:
 def test_tabs_and_first_view(whatif: WhatIfController) -> None:
     assert [title for _, title, _ in whatif.tabs()] == ["&What-if", "&Trade-off", "Ro&bustness", "Role &fit"]
     assert whatif.scenarios_panel.list_model.rowCount() == 1
-    assert whatif.scenarios_panel.list_model.index(0, 1).data() == "without Deployment; budget 99 (was none)"
+    assert whatif.scenarios_panel.list_model.index(0, 1).data() == "without Deployment; budget $99 (was none)"
 
 
 def test_loading_a_scenario_is_one_undoable_step(window: MainWindow, whatif: WhatIfController) -> None:
