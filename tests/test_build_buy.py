@@ -304,7 +304,10 @@ def test_the_workbook_has_a_hiring_plan_a_development_plan_and_the_cost_split(tm
     first = [c.value for c in hiring[5]]
     assert first[0] == 1 and first[5] == plan.open_positions[0].annual_cost
     assert hiring.cell(row=5, column=6).number_format == '"€"#,##0'
-    assert "Development plan" in book.sheetnames
+    assert book["Development plan"]["A2"].value == (
+        "Training a level costs €5,000 and takes 8 weeks (assumptions to adjust); "
+        "at most 1 level per skill, 2 levels per person."
+    )
     summary = {row[0].value: row[1].value for row in book["Summary"].iter_rows(min_row=3, max_row=30) if row[0].value}
     assert summary["…open positions (annual + recruiting)"] == plan.positions_cost
     assert summary["Headcount"] == plan.headcount

@@ -14,9 +14,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from planner.io.plan_sheets import names, title
 from planner.io.xlsx_style import BOLD, add_filter, put, set_widths, write_table
+from planner.model.money import format_money
 from planner.model.plan import Plan
 from planner.model.project import Project
-from planner.wording import level_text, min_ratings_text, other_titles, position_title
+from planner.wording import count_text, level_text, min_ratings_text, other_titles, position_title
 
 SHEETS = ("Hiring plan", "Development plan")
 
@@ -79,9 +80,10 @@ def development_sheet(ws: Worksheet, project: Project, plan: Plan, money: str) -
     _, skill_names, role_names = names(catalog)
     policy = plan.settings.training
     subtitle = (
-        f"Training a level costs {policy.cost_per_level:,.0f} and takes {policy.weeks_per_level} weeks "
-        f"(assumptions to adjust); at most {policy.max_levels_per_skill} per skill, "
-        f"{policy.max_levels_per_person} per person."
+        f"Training a level costs {format_money(policy.cost_per_level, project.currency)} and takes "
+        f"{count_text(policy.weeks_per_level, 'week')} (assumptions to adjust); at most "
+        f"{count_text(policy.max_levels_per_skill, 'level')} per skill, "
+        f"{count_text(policy.max_levels_per_person, 'level')} per person."
     )
     top = title(ws, "Development plan", subtitle)
     rows = [
