@@ -15,7 +15,7 @@ from planner.model.samples import generate_pool
 from planner.solver import solve
 from planner.solver.lp_fixing import StageRelaxation
 from planner.solver.model import TeamModel
-from planner.solver.prepare import prepare
+from planner.solver.prepare import Prepared, prepare
 from planner.solver.reduce import reduce_options
 from tests.solver_oracle import plan_key
 
@@ -58,14 +58,19 @@ def _training_problem() -> Problem:
     return Problem(catalog, ("deployment",), (DEPLOY_SE,), (ana, bo), Constraints(max_open_positions=0))
 
 
+def _relaxed(problem: Problem) -> tuple[Prepared, TeamModel, StageRelaxation]:
+    """The cost-stage model of ``problem`` and its LP with every requirement covered."""
+    prep = prepare(problem)
+    model = TeamModel(prep, reduce_options(prep, set()).kept, use_cost=True, use_fit=False, limit=2)
+    relaxation = StageRelaxation.of(model, {"coverage": 0})
+    assert relaxation is not None
+    return prep, model, relaxation
+
+
 def test_the_relaxation_states_training_so_its_bound_counts_the_levels() -> None:
     """Only training covers the requirement: without training terms the LP would have no team at all."""
     problem = _training_problem()
-    prep = prepare(problem)
-    kept = reduce_options(prep, set()).kept
-    model = TeamModel(prep, kept, use_cost=True, use_fit=False, limit=2)
-    relaxation = StageRelaxation.of(model, {"coverage": 0})
-    assert relaxation is not None
+    prep, _, relaxation = _relaxed(problem)
     plan = solve(problem, deterministic=True)
     assert [m.candidate for m in plan.team] == ["Ana"] and plan.training_cost > 0
     # Bo is two levels short (one level per skill by default): Ana plus one level is the only
@@ -75,11 +80,7 @@ def test_the_relaxation_states_training_so_its_bound_counts_the_levels() -> None
 
 def test_fixing_above_the_optimum_keeps_the_optimal_team_reachable() -> None:
     problem = _training_problem()
-    prep = prepare(problem)
-    kept = reduce_options(prep, set()).kept
-    model = TeamModel(prep, kept, use_cost=True, use_fit=False, limit=2)
-    relaxation = StageRelaxation.of(model, {"coverage": 0})
-    assert relaxation is not None
+    prep, model, relaxation = _relaxed(problem)
     optimum = round(solve(problem, deterministic=True).objective.cost / prep.money(1))
     relaxation.fix_above(optimum)
     stages = model.stages()

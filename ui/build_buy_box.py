@@ -11,12 +11,12 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGroupBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QWidget
 
 from planner.model.constraints import Constraints, TrainingPolicy
-from planner.model.money import Currency, format_money
+from planner.model.money import Currency
 from ui.document import ProjectDocument
-from ui.spin_boxes import counting_spin_box
+from ui.spin_boxes import counting_spin_box, money_spin_box, show_currency
 
 NO_LIMIT = -1  # the spin box's special value: positions up to the team-size limit
 
@@ -36,11 +36,7 @@ class BuildBuyBox(QGroupBox):
         self.training.setToolTip("Raise a member a level in a skill they have a foundation in (rating 1 or more)")
         self.per_skill = counting_spin_box(0, 5, "level", " per skill")
         self.per_person = counting_spin_box(0, 10, "level", " per person")
-        self.cost_per_level = QDoubleSpinBox()
-        self.cost_per_level.setRange(0, 1e7)
-        self.cost_per_level.setDecimals(0)
-        self.cost_per_level.setSingleStep(1_000)
-        self.cost_per_level.setGroupSeparatorShown(True)
+        self.cost_per_level = money_spin_box(1e7, 1_000)
         self.cost_per_level.setToolTip("What one level of training costs (an assumption to adjust)")
         self.weeks_per_level = counting_spin_box(0, 104, "week", " per level")
         self.weeks_per_level.setToolTip("How long one level of training takes (an assumption to adjust)")
@@ -71,7 +67,7 @@ class BuildBuyBox(QGroupBox):
 
     def set_currency(self, currency: Currency) -> None:
         """Write the training cost in the project's currency."""
-        self.cost_per_level.setPrefix(format_money(0, currency).removesuffix("0"))
+        show_currency(self.cost_per_level, currency)
 
     def inputs(self) -> list[QWidget]:
         return [

@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model.constraints import BudgetScope, Constraints, ObjectiveOrder
-from planner.model.money import Currency, format_money
+from planner.model.money import Currency
 from planner.wording import budget_scope_text
 from ui.build_buy_box import BuildBuyBox
 from ui.currencies import choice_for, currency_choices
 from ui.document import ProjectDocument
 from ui.models.candidate_table_model import status_text
-from ui.spin_boxes import counting_spin_box, spin_box
+from ui.spin_boxes import counting_spin_box, money_spin_box, show_currency, spin_box
 
 OBJECTIVE_LABELS = {
     ObjectiveOrder.SIZE_FIRST: "Cover the requirements, then the smallest team, then the lowest cost",
@@ -51,12 +51,7 @@ class ConstraintsPanel(QWidget):
         self.team_min.setToolTip("The team has at least this many people")
         self.team_max = counting_spin_box(0, 999, "person", special="No limit")
         self.team_max.setToolTip("The team has at most this many people")
-        self.budget = QDoubleSpinBox()
-        self.budget.setRange(0, 1e10)
-        self.budget.setDecimals(0)
-        self.budget.setSingleStep(10_000)
-        self.budget.setGroupSeparatorShown(True)
-        self.budget.setSpecialValueText("No limit")
+        self.budget = money_spin_box(1e10, 10_000, special="No limit")
         self.budget.setToolTip("The team's total annual cost stays within this budget")
         self.currency = QComboBox()
         self.currency.setObjectName("currency")
@@ -211,8 +206,7 @@ class ConstraintsPanel(QWidget):
             index = self.currency.count() - 1
         self.currency.setCurrentIndex(index)
         self.currency_symbol.setText(currency.symbol)
-        prefix = format_money(0, currency).removesuffix("0")  # "$", "CHF ", "€"
-        self.budget.setPrefix(prefix)
+        show_currency(self.budget, currency)
         self.build_buy.set_currency(currency)
 
     def refresh(self) -> None:

@@ -1,9 +1,10 @@
-"""Spin boxes for the settings tabs: plain ones, and ones whose unit agrees with the value."""
+"""Spin boxes for the settings tabs: plain ones, ones whose unit agrees with the value, and money."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSpinBox
+from PySide6.QtWidgets import QDoubleSpinBox, QSpinBox
 
+from planner.model.money import Currency, format_money
 from planner.wording import plural
 
 
@@ -27,3 +28,19 @@ def counting_spin_box(minimum: int, maximum: int, noun: str, after: str = "", sp
     spin.valueChanged.connect(agree)
     agree(spin.value())
     return spin
+
+
+def money_spin_box(maximum: float, step: float, special: str = "") -> QDoubleSpinBox:
+    """Whole amounts with group separators; :func:`show_currency` puts the symbol in front."""
+    spin = QDoubleSpinBox()
+    spin.setRange(0, maximum)
+    spin.setDecimals(0)
+    spin.setSingleStep(step)
+    spin.setGroupSeparatorShown(True)
+    spin.setSpecialValueText(special)
+    return spin
+
+
+def show_currency(spin: QDoubleSpinBox, currency: Currency) -> None:
+    """Write ``spin``'s amount in ``currency``: "$", "CHF ", "€" before the number, as format_money does."""
+    spin.setPrefix(format_money(0, currency).removesuffix("0"))

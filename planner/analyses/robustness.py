@@ -32,7 +32,7 @@ from planner.model.candidates import Candidate
 from planner.model.constraints import Constraints
 from planner.model.fit import role_fit
 from planner.model.hiring import PositionKind, position_kinds
-from planner.model.plan import Member, Plan
+from planner.model.plan import Member, OpenPosition, Plan
 from planner.model.project import Problem
 from planner.model.requirements import Requirement, min_ratings
 
@@ -62,30 +62,12 @@ class Replacement:
 
 
 @dataclass(frozen=True)
-class PositionStandIn:
-    """A position that could be opened on the market in a departing member's place."""
-
-    role: str
-    variant: str  # the Playbook variant's name, or "" for the base role
-    senior: bool
-    min_ratings: dict[str, int]  # what the hire must bring: the levels the departure leaves uncovered
-    annual_cost: float
-    recruiting_cost: float
-    weeks_to_fill: int
-
-    @property
-    def cost(self) -> float:
-        """First-year cost: annual plus recruiting."""
-        return self.annual_cost + self.recruiting_cost
-
-
-@dataclass(frozen=True)
 class DepartureImpact:
     member: str
     lost: tuple[Requirement, ...]  # requirements that become uncovered
     orphaned_tasks: tuple[str, ...]  # tasks left with no member
     replacements: tuple[Replacement, ...]
-    positions: tuple[PositionStandIn, ...] = ()  # after the pool: positions to open instead
+    positions: tuple[OpenPosition, ...] = ()  # after the pool: positions to open instead (tasks: the leaver's)
 
 
 @dataclass(frozen=True)
@@ -148,7 +130,7 @@ def _spare(problem: Problem, plan: Plan, member: Member) -> float | None:
 
 def _positions(
     problem: Problem, plan: Plan, member: Member, lost: tuple[Requirement, ...], limit: int
-) -> tuple[PositionStandIn, ...]:
+) -> tuple[OpenPosition, ...]:
     """The positions that could be opened in ``member``'s place (see the module docstring)."""
     constraints = problem.constraints
     most = constraints.max_open_positions
@@ -175,8 +157,16 @@ def _positions(
     kinds.sort(key=lambda k: (k.cost, k.weeks_to_fill, k.role, k.variant_name, k.senior))
     needs = min_ratings(lost)
     return tuple(
-        PositionStandIn(
-            k.role, k.variant_name, k.senior, dict(needs), k.annual_cost, k.recruiting_cost, k.weeks_to_fill
+        OpenPosition(
+            k.role,
+            member.tasks,
+            dict(needs),
+            k.annual_cost,
+            k.recruiting_cost,
+            k.weeks_to_fill,
+            covers=lost,
+            variant=k.variant_name,
+            senior=k.senior,
         )
         for k in kinds[:limit]
     )

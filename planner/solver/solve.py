@@ -296,22 +296,25 @@ class _Run:
         key = self.incumbent.key
         if key is None or key[:3] != floor:
             return None
-        cost_first = self.prep.problem.constraints.objective_order is ObjectiveOrder.COST_FIRST
-        size = key[4] if cost_first else key[3]
+        size, _ = self._size_and_cost(key)
         if size != fewest_members(self.prep):
             return None
         fixed["coverage"] = coverage_value(self.prep, *floor)
-        if not cost_first:
+        if self.prep.problem.constraints.objective_order is ObjectiveOrder.SIZE_FIRST:
             fixed["team size"] = size
         return size
+
+    def _size_and_cost(self, key: tuple[int, ...]) -> tuple[int, int]:
+        """Team size and cost from a true key (their order there follows the objective order)."""
+        cost_first = self.prep.problem.constraints.objective_order is ObjectiveOrder.COST_FIRST
+        return (key[4], key[3]) if cost_first else (key[3], key[4])
 
     def _settled_key(self, model: TeamModel, fixed: dict[str, int]) -> tuple[int, ...] | None:
         """The best team's key if it has every proven stage's value: then its later values bound the optimum's."""
         key = self.incumbent.key
         if key is None:
             return None
-        cost_first = self.prep.problem.constraints.objective_order is ObjectiveOrder.COST_FIRST
-        size, cost = (key[4], key[3]) if cost_first else (key[3], key[4])
+        size, cost = self._size_and_cost(key)
         values = {"coverage": model.coverage_value(*key[:3]), "team size": size, "cost": cost}
         return None if any(fixed.get(name, value) != value for name, value in values.items()) else key
 
@@ -319,7 +322,7 @@ class _Run:
         """Under a budget, before the coverage stage: probe the options cheapest for the coverage nobody can beat.
 
         A team found with that coverage within the budget settles the stage (the floor is a
-        lower bound). When the LP cannot reach it within the budget, no team can.
+        lower bound). When even the LP cannot reach it within the budget there is nothing to probe.
         """
         target = model.coverage_value(*floor)
         relaxation = StageRelaxation.of(model, {"coverage": target})
@@ -401,8 +404,6 @@ class _Run:
             watcher.join()
         if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self.incumbent.offer(model.selection_from(list(solver.response_proto.solution)))
-        elif code not in (cp_model.UNKNOWN,) and proves:
-            raise RuntimeError(f"CP-SAT returned {solver.status_name(code)} in stage {stage.name}")
         return code, solver
 
     def _watch(self, solver: cp_model.CpSolver, callback: _Callback) -> None:

@@ -14,9 +14,10 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner.analyses.robustness import DepartureImpact, PositionStandIn, Replacement
+from planner.analyses.robustness import DepartureImpact, Replacement
 from planner.model.catalog import Catalog
 from planner.model.money import USD, Currency
+from planner.model.plan import OpenPosition
 from planner.wording import count_text, min_ratings_text
 from ui.models.coverage_model import text_color_for
 from ui.models.team_model import format_cost, format_fit, position_style
@@ -47,7 +48,7 @@ def stand_ins_text(impact: DepartureImpact) -> str:
     return ", ".join(parts) or "nobody"
 
 
-def stand_in_title(catalog: Catalog, position: PositionStandIn) -> str:
+def stand_in_title(catalog: Catalog, position: OpenPosition) -> str:
     """``Software Engineer – Machine Learning (Software Engineer – Deep Learning)``; ``Senior …`` with the uplift."""
     title = _name(catalog, "role", position.role)
     if position.variant:
@@ -168,7 +169,7 @@ REPLACEMENT_HEADERS = {
 }
 
 
-StandIn = Replacement | PositionStandIn
+StandIn = Replacement | OpenPosition
 
 
 class ReplacementModel(QAbstractTableModel):
@@ -181,7 +182,7 @@ class ReplacementModel(QAbstractTableModel):
         self.currency: Currency = USD  # the project's; the robustness panel sets it
 
     def set_rows(
-        self, rows: tuple[Replacement, ...], catalog: Catalog | None = None, positions: tuple[PositionStandIn, ...] = ()
+        self, rows: tuple[Replacement, ...], catalog: Catalog | None = None, positions: tuple[OpenPosition, ...] = ()
     ) -> None:
         """The pool's candidates, then the positions that could be opened instead."""
         self.beginResetModel()
@@ -204,7 +205,7 @@ class ReplacementModel(QAbstractTableModel):
             return None
         replacement = self._rows[index.row()]
         column = ReplacementColumn(index.column())
-        if isinstance(replacement, PositionStandIn):
+        if isinstance(replacement, OpenPosition):
             return self._position_data(replacement, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column is ReplacementColumn.CANDIDATE:
@@ -226,7 +227,7 @@ class ReplacementModel(QAbstractTableModel):
             return replacement.candidate
         return None
 
-    def _position_data(self, position: PositionStandIn, column: ReplacementColumn, role: int) -> object:
+    def _position_data(self, position: OpenPosition, column: ReplacementColumn, role: int) -> object:
         if role == Qt.ItemDataRole.DisplayRole:
             if column is ReplacementColumn.CANDIDATE:
                 return "Open a position"
